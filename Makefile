@@ -1,0 +1,49 @@
+# frontierguard: two set-up commands, `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+FG     := $(VENV)/bin/frontierguard
+DEMO   ?= demo-out
+
+.PHONY: install dev browser demo test check lint typecheck bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	touch $@
+
+## install: the virtual environment and an editable install (no extras)
+install: $(VENV)/.installed
+
+$(VENV)/.dev-installed: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install -q -e '.[dev,spark]'
+	touch $@
+
+dev: $(VENV)/.dev-installed
+
+## browser: Debian's Chromium for the end-to-end page tests (skipped if it cannot be installed)
+browser:
+	@bash scripts/install-browser.sh
+
+## demo: simulate labelled traffic, ingest it, detect campaigns, write the HTML report
+demo: install
+	$(FG) simulate --out $(DEMO)/sim --accounts 1500 --days 7 --seed 7
+	$(FG) ingest $(DEMO)/sim/events.parquet --db $(DEMO)/frontierguard.duckdb
+	$(FG) detect --db $(DEMO)/frontierguard.duckdb --releases $(DEMO)/sim/releases.csv --out $(DEMO)/detect
+	$(FG) eval --detections $(DEMO)/detect --labels $(DEMO)/sim/labels.csv
+	@echo "report: $(abspath $(DEMO)/detect/report.html)"
+
+## test: the whole suite (installs dev and spark extras, and Chromium where possible)
+test: dev browser
+	$(PY) -m pytest -q -n 2 --dist loadgroup
+
+## check: lint, strict typing and the tests
+lint: dev
+	$(VENV)/bin/ruff check src tests benchmarks
+typecheck: dev
+	$(VENV)/bin/mypy
+check: lint typecheck test
+
+clean:
+	rm -rf $(VENV) $(DEMO) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,82 @@
+"""Shared CLI plumbing: options, error translation, JSON output, progress bars."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from frontierguard.core.errors import FrontierguardError
+from frontierguard.core.store import default_db_path
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+console = Console(stderr=True)
+
+
+class State:
+    """Global flags set by the top-level callback."""
+
+    quiet: bool = False
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db", help="DuckDB store (default: $FRONTIERGUARD_DB or ./frontierguard.duckdb)."
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print results as JSON on stdout.")]
+
+
+def db_path(db: Path | None) -> Path:
+    return db if db is not None else default_db_path()
+
+
+def domain_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn domain errors into a clean usage error (exit code 2) naming what went wrong."""
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except FrontierguardError as exc:
+            console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+def print_json(data: Any) -> None:
+    """Write JSON to stdout (dates and paths become strings)."""
+    sys.stdout.write(json.dumps(data, indent=2, default=str, ensure_ascii=False) + "\n")
+
+
+def info(message: str) -> None:
+    """A human-readable line on stderr unless --quiet."""
+    if not State.quiet:
+        console.print(message, highlight=False)
+
+
+@contextmanager
+def progress(description: str, total: float | None = None) -> Iterator[Callable[[float], None]]:
+    """A Rich progress bar (hidden under --quiet); yields ``advance(n)``."""
+    if State.quiet:
+        yield lambda n: None
+        return
+    bar = Progress(
+        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(), console=console, transient=True,
+    )
+    with bar:
+        task = bar.add_task(description, total=total)
+        yield lambda n: bar.advance(task, n)

@@ -1,0 +1,1 @@
+"""What several areas share: errors, data files, storage, settings, scoring and reports."""

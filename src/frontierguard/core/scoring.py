@@ -1,0 +1,70 @@
+"""Explainable scorers: a named algorithm is a list of weighted features.
+
+Each feature is a small function returning :class:`FtResult` (a score in [0, 1]
+and a detail in words); its docstring is the explanation a user reads.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+Q = TypeVar("Q")
+
+
+@dataclass(frozen=True)
+class FtResult:
+    """The outcome of one feature: a score and why."""
+
+    score: float
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Feature(Generic[Q]):
+    """A weighted, documented scoring feature."""
+
+    name: str
+    func: Callable[[Q], FtResult]
+    weight: float
+    qualifier: bool = False
+
+    @property
+    def description(self) -> str:
+        return inspect.cleandoc(self.func.__doc__ or "").strip()
+
+
+@dataclass
+class Explanation:
+    """A combined score and the per-feature results that produced it."""
+
+    score: float
+    features: dict[str, FtResult] = field(default_factory=dict)
+
+    def reasons(self, limit: int = 5) -> list[str]:
+        """Details of the features that contributed, strongest first."""
+        ranked = sorted(self.features.items(), key=lambda kv: -kv[1].score)
+        return [r.detail or name for name, r in ranked[:limit] if r.score > 0]
+
+
+@dataclass(frozen=True)
+class Algorithm(Generic[Q]):
+    """A named, versioned scorer. Published algorithms are never edited in place."""
+
+    name: str
+    description: str
+    features: Sequence[Feature[Q]]
+
+    def explain(self, query: Q) -> Explanation:
+        """Weighted sum of feature scores, clipped to [0, 1]."""
+        results = {f.name: f.func(query) for f in self.features}
+        total = sum(f.weight * results[f.name].score for f in self.features)
+        return Explanation(min(1.0, max(0.0, total)), results)
+
+    def describe(self) -> list[dict[str, Any]]:
+        return [
+            {"name": f.name, "weight": f.weight, "description": f.description}
+            for f in self.features
+        ]

@@ -1,0 +1,50 @@
+"""The embedded default store: one DuckDB file.
+
+Every command that uses the store takes ``--db FILE``; the default is
+``$FRONTIERGUARD_DB`` or else ``./frontierguard.duckdb``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+DEFAULT_DB = "frontierguard.duckdb"
+
+
+def default_db_path() -> Path:
+    """The store used when no ``--db`` is given."""
+    return Path(os.environ.get("FRONTIERGUARD_DB") or DEFAULT_DB)
+
+
+def connect(
+    path: str | Path | None = None, *, read_only: bool = False
+) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the DuckDB store. ``":memory:"`` gives a scratch store."""
+    target = str(path) if path is not None else str(default_db_path())
+    if target != ":memory:":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(target, read_only=read_only)
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """All-or-nothing: commit on success, roll back on any exception."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    row = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+    ).fetchone()
+    return bool(row and row[0])

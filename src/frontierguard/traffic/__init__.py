@@ -1,0 +1,1 @@
+"""Distillation defence: model-API traffic ingest, simulation, detection and evaluation."""
