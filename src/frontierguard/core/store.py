@@ -28,7 +28,9 @@ def connect(
     target = str(path) if path is not None else str(default_db_path())
     if target != ":memory:":
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(target, read_only=read_only)
+    con = duckdb.connect(target, read_only=read_only)
+    con.execute("SET TimeZone = 'UTC'")
+    return con
 
 
 @contextmanager
@@ -44,7 +46,7 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
 
 
 def table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    row = con.execute(
+    rows = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
-    ).fetchone()
-    return bool(row and row[0])
+    ).fetchall()
+    return bool(rows[0][0])
