@@ -34,8 +34,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("api_key_id", pa.string(), False, "API key used"),
     Column("ip", pa.string(), False, "client IP address (v4 or v6)"),
     Column("asn", pa.int64(), False, "autonomous system number of the client IP"),
-    Column("asn_type", pa.string(), False, "hosting | residential | mobile | business | "
-           "education | unknown"),
+    Column("asn_type", pa.string(), False, "hosting, residential, mobile, business, "
+           "education or unknown"),
     Column("country", pa.string(), False, "ISO 3166-1 alpha-2 country of the client IP"),
     Column("user_agent", pa.string(), False, "HTTP User-Agent or SDK identifier"),
     Column("tls_fingerprint", pa.string(), False, "TLS client fingerprint (e.g. JA3/JA4)"),
