@@ -1,0 +1,132 @@
+"""REST API, versioned under ``/api/v1``. Each route calls one library function."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import duckdb
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from frontierguard.core.settings import all_settings
+from frontierguard.traffic import feedback
+from frontierguard.traffic.ingest import load_events
+from frontierguard.web import services
+from frontierguard.web.app import cursor, require
+from frontierguard.web.security import Principal
+
+router = APIRouter(prefix="/api/v1")
+Analyst = Annotated[Principal, Depends(require("analyst"))]
+Admin = Annotated[Principal, Depends(require("admin"))]
+Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
+
+
+class IngestResult(BaseModel):
+    files: list[str]
+    rows_read: int
+    inserted: int
+    duplicates: int
+    skipped: int
+    errors: list[str]
+
+
+@router.post("/events", tags=["traffic"], response_model=IngestResult,
+             responses={413: {"description": "upload too large"},
+                        422: {"description": "bad input (nothing is written)"}})
+async def ingest_events(
+    request: Request, principal: Admin, con: Cursor,
+    format: Annotated[Literal["jsonl", "parquet", "csv", "otlp"], Query()] = "jsonl",
+    on_error: Annotated[Literal["fail", "skip"], Query()] = "fail",
+) -> dict[str, Any]:
+    """Ingest an upload of events (the raw request body), streamed to disk, all or nothing."""
+    limit = request.app.state.config.max_upload_bytes
+    suffix = {"jsonl": ".jsonl", "parquet": ".parquet", "csv": ".csv", "otlp": ".json"}[format]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        size = 0
+        with path.open("wb") as fh:
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise HTTPException(413, f"upload exceeds {limit} bytes")
+                fh.write(chunk)
+        if size == 0:
+            raise HTTPException(422, "empty upload")
+        report = load_events(con, [path], on_error)
+        report.files = [f"upload{suffix}"]
+        return report.as_dict()
+
+
+class DetectionRequest(BaseModel):
+    releases_csv: str | None = Field(None, description="releases table as CSV text (model,released_at)")
+
+
+@router.post("/detections", tags=["traffic"], status_code=202)
+def start_detection(body: DetectionRequest, principal: Admin, request: Request) -> dict[str, str]:
+    """Start a detection run over the store's events; poll it with GET /detections/{job_id}."""
+    job_id = services.start_detection(request.app, body.releases_csv, principal.token_id)
+    return {"job_id": job_id}
+
+
+@router.get("/detections/{job_id}", tags=["traffic"])
+def detection_status(job_id: str, principal: Analyst, request: Request) -> dict[str, Any]:
+    """A run's status, progress (0..1) and message."""
+    run = request.app.state.jobs.get(job_id)
+    return {k: run[k] for k in ("job_id", "status", "progress", "message", "started_at",
+                                "finished_at")}
+
+
+@router.get("/campaigns", tags=["traffic"])
+def list_campaigns(principal: Analyst, request: Request, run: str | None = None) -> list[Any]:
+    """Campaigns of a run (default: the latest finished run), highest score first."""
+    return list(request.app.state.jobs.results(run).campaigns)
+
+
+@router.get("/campaigns/{campaign_id}", tags=["traffic"])
+def get_campaign(campaign_id: str, principal: Analyst, request: Request,
+                 run: str | None = None) -> dict[str, Any]:
+    """One campaign with its member accounts and indicators."""
+    return dict(request.app.state.jobs.results(run).campaign(campaign_id))
+
+
+@router.get("/accounts", tags=["traffic"])
+def list_accounts(principal: Analyst, request: Request, run: str | None = None,
+                  flagged: bool | None = None,
+                  limit: Annotated[int, Query(ge=1, le=10000)] = 100) -> list[Any]:
+    """Scored accounts of a run, highest score first, with their reasons."""
+    accounts = request.app.state.jobs.results(run).accounts
+    if flagged is not None:
+        accounts = [a for a in accounts if a["flagged"] == flagged]
+    return sorted(accounts, key=lambda a: -a["score"])[:limit]
+
+
+@router.get("/accounts/{account_id}", tags=["traffic"])
+def get_account(account_id: str, principal: Analyst, request: Request,
+                run: str | None = None) -> dict[str, Any]:
+    """One account's score, reasons and hourly request timeline from the store."""
+    account = dict(request.app.state.jobs.results(run).account(account_id))
+    account["timeline"] = services.account_timeline(cursor(request), account_id)
+    return account
+
+
+class Feedback(BaseModel):
+    verdict: Literal["confirmed", "false_positive"]
+    campaign: str | None = None
+    note: str | None = Field(None, max_length=2000)
+
+
+@router.post("/accounts/{account_id}/feedback", tags=["traffic"], status_code=201)
+def label_account(account_id: str, body: Feedback, principal: Analyst,
+                  con: Cursor) -> dict[str, str]:
+    """Mark an account as a confirmed attacker or a false positive (used by eval and fit)."""
+    feedback.add_feedback(con, account_id, body.verdict, campaign=body.campaign,
+                          note=body.note, by=principal.token_id)
+    return {"account_id": account_id, "verdict": body.verdict}
+
+
+@router.get("/settings", tags=["service"])
+def list_settings(principal: Analyst) -> list[dict[str, Any]]:
+    """Every tunable setting with its type, default and description."""
+    return [s.as_dict() for s in all_settings()]

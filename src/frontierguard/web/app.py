@@ -1,0 +1,97 @@
+"""Application factory: the store, auth dependencies, error mapping and routers."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse
+
+from frontierguard import __version__
+from frontierguard.core.errors import ConfigError, FrontierguardError, InputError, NotFoundError
+from frontierguard.core.store import connect
+from frontierguard.web import security
+from frontierguard.web.jobs import Jobs
+
+COOKIE = "fg_token"
+
+
+@dataclass
+class ServiceConfig:
+    """Where the service keeps its state, and its limits."""
+
+    db: Path
+    runs_dir: Path
+    max_upload_bytes: int = 200 * 1024 * 1024
+
+
+def cursor(request: Request) -> duckdb.DuckDBPyConnection:
+    """A cursor on the service's store connection (one per request)."""
+    con: duckdb.DuckDBPyConnection = request.app.state.con
+    return con.cursor()
+
+
+def _presented_token(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return request.cookies.get(COOKIE)
+
+
+def current_principal(request: Request) -> security.Principal:
+    """The caller, from ``Authorization: Bearer`` or the session cookie; 401 otherwise."""
+    principal = security.verify_token(cursor(request), _presented_token(request))
+    if principal is None:
+        raise HTTPException(401, "missing or invalid API token",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return principal
+
+
+def require(role: str) -> Callable[[security.Principal], security.Principal]:
+    """A dependency that lets through ``role`` (admins pass every check)."""
+
+    def check(principal: security.Principal = Depends(current_principal)) -> security.Principal:
+        if not principal.can(role):
+            raise HTTPException(403, f"this needs the {role} role")
+        return principal
+
+    return check
+
+
+def _error_handlers(app: FastAPI) -> None:
+    status = {InputError: 422, ConfigError: 422, NotFoundError: 404}
+
+    @app.exception_handler(FrontierguardError)
+    async def domain_error(request: Request, exc: FrontierguardError) -> JSONResponse:
+        code = next((c for t, c in status.items() if isinstance(exc, t)), 400)
+        return JSONResponse({"detail": str(exc)}, status_code=code)
+
+
+def create_app(config: ServiceConfig) -> FastAPI:
+    """Build the service over one DuckDB store."""
+    from frontierguard.web import api, pages
+
+    app = FastAPI(
+        title="frontierguard", version=__version__,
+        description="Distillation defence, AI-chip export controls and party screening.",
+    )
+    app.state.config = config
+    app.state.con = connect(config.db)
+    app.state.con.execute(security.DDL)
+    app.state.jobs = Jobs(app.state.con, config.runs_dir)
+    app.state.csrf_key = os.environ.get("FRONTIERGUARD_CSRF_KEY", "").encode() or secrets.token_bytes(32)
+    _error_handlers(app)
+
+    @app.get("/health", tags=["service"])
+    def health() -> dict[str, str]:
+        """Liveness check (no token needed)."""
+        return {"status": "ok", "version": __version__}
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app

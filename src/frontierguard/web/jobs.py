@@ -1,0 +1,129 @@
+"""Background detection runs: started by the API, polled for progress, results on disk.
+
+A run writes the fixed detection outputs (``accounts.csv``, ``campaigns.json``,
+``report.html``) under ``<runs_dir>/<job_id>/``; the run table in the store keeps
+its status so the pages and API can list and fetch it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import threading
+import traceback
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from frontierguard.core.errors import FrontierguardError, NotFoundError
+from frontierguard.core.store import transaction
+
+DDL = (
+    "CREATE TABLE IF NOT EXISTS detection_runs (job_id VARCHAR PRIMARY KEY, "
+    "status VARCHAR NOT NULL, progress DOUBLE NOT NULL DEFAULT 0, message VARCHAR, "
+    "out_dir VARCHAR NOT NULL, started_by VARCHAR, started_at TIMESTAMPTZ DEFAULT now(), "
+    "finished_at TIMESTAMPTZ)"
+)
+
+Runner = Callable[[Path, Callable[[float, str], None]], None]
+
+
+@dataclass
+class RunResults:
+    """The parsed outputs of one finished run."""
+
+    job_id: str
+    accounts: list[dict[str, Any]]
+    campaigns: list[dict[str, Any]]
+
+    def campaign(self, campaign_id: str) -> dict[str, Any]:
+        for c in self.campaigns:
+            if str(c["id"]) == campaign_id:
+                return c
+        raise NotFoundError(f"no campaign {campaign_id!r} in run {self.job_id}")
+
+    def account(self, account_id: str) -> dict[str, Any]:
+        for a in self.accounts:
+            if a["account_id"] == account_id:
+                return a
+        raise NotFoundError(f"no account {account_id!r} in run {self.job_id}")
+
+
+class Jobs:
+    """Starts runs in threads and records their state in ``detection_runs``."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, runs_dir: Path) -> None:
+        self.con, self.runs_dir = con, runs_dir
+        con.execute(DDL)
+
+    def _update(self, job_id: str, finished: bool = False, **values: Any) -> None:
+        cur = self.con.cursor()
+        sets = ", ".join([f"{k} = ?" for k in values] + (["finished_at = now()"] if finished else []))
+        with transaction(cur):
+            cur.execute(f"UPDATE detection_runs SET {sets} WHERE job_id = ?", [*values.values(), job_id])
+
+    def start(self, runner: Runner, started_by: str | None) -> str:
+        job_id = uuid.uuid4().hex[:12]
+        out = self.runs_dir / job_id
+        cur = self.con.cursor()
+        cur.execute(
+            "INSERT INTO detection_runs (job_id, status, out_dir, started_by) VALUES (?, ?, ?, ?)",
+            [job_id, "running", str(out), started_by],
+        )
+        thread = threading.Thread(target=self._run, args=(job_id, out, runner), daemon=True)
+        thread.start()
+        return job_id
+
+    def _run(self, job_id: str, out: Path, runner: Runner) -> None:
+        def report(fraction: float, message: str) -> None:
+            self._update(job_id, progress=round(min(1.0, max(0.0, fraction)), 3), message=message)
+
+        try:
+            runner(out, report)
+        except FrontierguardError as exc:
+            self._update(job_id, True, status="failed", message=str(exc))
+            return
+        except Exception as exc:  # the job must record any failure, not die silently
+            traceback.print_exc()
+            self._update(job_id, True, status="failed",
+                         message=f"internal error: {type(exc).__name__}")
+            return
+        self._update(job_id, True, status="done", progress=1.0, message="finished")
+
+    def get(self, job_id: str) -> dict[str, Any]:
+        cur = self.con.cursor()
+        rel = cur.execute("SELECT * FROM detection_runs WHERE job_id = ?", [job_id])
+        cols = [d[0] for d in rel.description or []]
+        rows = rel.fetchall()
+        if not rows:
+            raise NotFoundError(f"no detection run {job_id!r}")
+        return dict(zip(cols, rows[0], strict=True))
+
+    def latest_done(self) -> str | None:
+        rows = self.con.cursor().execute(
+            "SELECT job_id FROM detection_runs WHERE status = 'done' "
+            "ORDER BY finished_at DESC LIMIT 1"
+        ).fetchall()
+        return str(rows[0][0]) if rows else None
+
+    def results(self, job_id: str | None = None) -> RunResults:
+        job_id = job_id or self.latest_done()
+        if job_id is None:
+            raise NotFoundError("no finished detection run yet")
+        run = self.get(job_id)
+        if run["status"] != "done":
+            raise NotFoundError(f"detection run {job_id} is {run['status']}")
+        out = Path(run["out_dir"])
+        with (out / "accounts.csv").open(newline="") as fh:
+            accounts = list(csv.DictReader(fh))
+        for a in accounts:
+            a["score"] = float(a["score"])
+            a["flagged"] = a["flagged"] == "true"
+            a["reasons"] = [r for r in a["reasons"].split(";") if r]
+        campaigns = json.loads((out / "campaigns.json").read_text())
+        campaigns.sort(key=lambda c: -float(c["score"]))
+        return RunResults(job_id, accounts, campaigns)
