@@ -10,7 +10,10 @@ import typer
 from frontierguard.cli.common import DbOption, db_path, domain_errors, info
 from frontierguard.core.store import connect
 
-tokens_app = typer.Typer(help="API tokens for the service.", no_args_is_help=True)
+tokens_app = typer.Typer(
+    help="API tokens for the service.\n\nExample: `frontierguard tokens create --role analyst`",
+    no_args_is_help=True,
+)
 
 
 @domain_errors
