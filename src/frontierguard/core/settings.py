@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -59,10 +60,21 @@ def all_settings() -> list[Setting]:
     return sorted(_ALL.values(), key=lambda s: (s.area, s.name))
 
 
+def env_name(name: str) -> str:
+    """The environment variable that overrides a setting's default."""
+    return "FRONTIERGUARD_" + name.upper()
+
+
 def resolve(settings: Iterable[Setting], overrides: dict[str, Any] | None) -> dict[str, Any]:
-    """Defaults with overrides applied; unknown override names are an error."""
+    """Defaults, then ``FRONTIERGUARD_<NAME>`` environment variables, then ``overrides``.
+
+    Unknown override names are an error.
+    """
     table = {s.name: s for s in settings}
     out = {s.name: s.default for s in table.values()}
+    for s in table.values():
+        if env_name(s.name) in os.environ:
+            out[s.name] = s.parse(os.environ[env_name(s.name)])
     for key, value in (overrides or {}).items():
         if key not in table:
             raise ConfigError(f"unknown setting {key!r} (known: {', '.join(sorted(table))})")

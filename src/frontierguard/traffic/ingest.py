@@ -27,7 +27,7 @@ OnError = Literal["fail", "skip"]
 
 SETTINGS = [
     settings.Setting(
-        "ingest_memory_limit", str, "1GB",
+        "ingest_memory_limit", str, "256MB",
         "DuckDB memory limit while ingesting; staging spills to disk beyond it.", "traffic",
     ),
 ]
@@ -135,6 +135,13 @@ def _problem(col: Column) -> str:
     return f"expected {col.type}"
 
 
+_KEY = (
+    "coalesce(request_id, md5(concat_ws('|', account_id, CAST(epoch_ms(ts) AS VARCHAR), model, "
+    "coalesce(prompt, ''), coalesce(ip, ''), coalesce(api_key_id, ''), "
+    "coalesce(CAST(output_tokens AS VARCHAR), ''), coalesce(extra, ''))))"
+)
+
+
 class _Stager:
     """Coerces raw batches into the ``_stage`` temp table, collecting bad rows."""
 
@@ -158,8 +165,8 @@ class _Stager:
             select = ", ".join(f"{v} AS {k}" for k, (v, _) in exprs.items())
             any_bad = " OR ".join(b for _, b in exprs.values())
             self.con.execute(
-                f"INSERT INTO _stage SELECT {select}, {extra}, '' FROM _raw_batch "
-                f"WHERE NOT ({any_bad})"
+                f"INSERT INTO _stage SELECT *, {_KEY} FROM (SELECT {select}, {extra} AS extra "
+                f"FROM _raw_batch WHERE NOT ({any_bad}))"
             )
         finally:
             self.con.unregister("_raw_batch")
@@ -185,13 +192,6 @@ class _Stager:
         self.report.errors.extend(found[: max(0, 20 - len(self.report.errors))])
 
 
-_KEY = (
-    "coalesce(request_id, md5(concat_ws('|', account_id, CAST(epoch_ms(ts) AS VARCHAR), model, "
-    "coalesce(prompt, ''), coalesce(ip, ''), coalesce(api_key_id, ''), "
-    "coalesce(CAST(output_tokens AS VARCHAR), ''), coalesce(extra, ''))))"
-)
-
-
 def load_events(
     con: duckdb.DuckDBPyConnection,
     paths: Sequence[str | Path],
@@ -215,7 +215,6 @@ def load_events(
                 stager.add(path, batch, kind)
                 if progress:
                     progress(batch.num_rows)
-        con.execute(f"UPDATE _stage SET event_key = {_KEY}")
         before = _count(con)
         con.execute(
             "INSERT INTO events SELECT * FROM _stage s "

@@ -24,6 +24,7 @@ from frontierguard.traffic.otlp import iter_otlp_records
 from frontierguard.traffic.schema import BY_NAME
 
 BATCH_ROWS = 50_000
+TEXT_BATCH_ROWS = 20_000
 FORMATS = ("parquet", "jsonl", "csv", "otlp")
 
 
@@ -146,7 +147,7 @@ def _batches(records: Iterable[tuple[int, dict[str, Any]]]) -> Iterator[pa.Table
             if len(values) == n:
                 values.append(None)
         extras.append(json.dumps(other, ensure_ascii=False) if other else None)
-        if len(rows) >= BATCH_ROWS:
+        if len(rows) >= TEXT_BATCH_ROWS:
             yield _to_table(rows, cols, extras)
             rows, cols, extras = [], {}, []
     if rows:
