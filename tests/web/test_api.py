@@ -64,7 +64,7 @@ def test_bad_upload_is_422_and_writes_nothing(service: Service) -> None:
     bad = GOOD + json.dumps({"ts": "never", "account_id": "x", "model": "m"}) + "\n"
     resp = service.client.post("/api/v1/events", content=bad, headers=service.auth(service.admin))
     assert resp.status_code == 422
-    assert "line 11, field 'ts'" in resp.json()["detail"]
+    assert "line 11, field 'ts'" in resp.json()["detail"][0]["msg"]
     assert _count(service) == 0
 
 

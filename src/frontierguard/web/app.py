@@ -69,7 +69,12 @@ def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(FrontierguardError)
     async def domain_error(request: Request, exc: FrontierguardError) -> JSONResponse:
         code = next((c for t, c in status.items() if isinstance(exc, t)), 400)
-        return JSONResponse({"detail": str(exc)}, status_code=code)
+        if code == 422:  # same shape as FastAPI's own validation errors
+            loc = ["body", exc.field] if isinstance(exc, InputError) and exc.field else ["body"]
+            detail: object = [{"loc": loc, "msg": str(exc), "type": "value_error"}]
+        else:
+            detail = str(exc)
+        return JSONResponse({"detail": detail}, status_code=code)
 
 
 def create_app(config: ServiceConfig) -> FastAPI:

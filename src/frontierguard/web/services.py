@@ -14,9 +14,20 @@ from frontierguard.core.store import table_exists
 
 def start_detection(app: FastAPI, releases_csv: str | None, started_by: str | None) -> str:
     """Start a background detection run over the store's events."""
-    from frontierguard.traffic.detect import run_detection
+    import tempfile
+
+    from frontierguard.core.errors import InputError
+    from frontierguard.traffic.tables import read_releases
 
     db: Path = app.state.config.db
+    con = app.state.con.cursor()
+    if not table_exists(con, "events") or not con.execute("SELECT count(*) FROM events").fetchall()[0][0]:
+        raise InputError("the store has no events yet: ingest traffic first")
+    if releases_csv:
+        with tempfile.TemporaryDirectory() as tmp:
+            check = Path(tmp) / "releases.csv"
+            check.write_text(releases_csv)
+            read_releases(check)
 
     def runner(out: Path, progress: Callable[[float, str], None]) -> None:
         out.mkdir(parents=True, exist_ok=True)
@@ -24,6 +35,8 @@ def start_detection(app: FastAPI, releases_csv: str | None, started_by: str | No
         if releases_csv:
             releases = out / "releases.csv"
             releases.write_text(releases_csv)
+        from frontierguard.traffic.detect import run_detection
+
         progress(0.05, "detecting")
         run_detection(None, db=db, releases=releases, out_dir=out, con=app.state.con.cursor())
 
