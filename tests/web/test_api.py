@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
+from typing import Any as Service
 
 import pytest
-
-from typing import Any as Service
 
 GOOD = "".join(json.dumps({"ts": 1772359200000 + i, "account_id": f"a{i % 3}", "model": "m",
                            "request_id": f"r{i}"}) + "\n" for i in range(10))

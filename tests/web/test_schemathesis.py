@@ -28,8 +28,8 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 @schema.parametrize()
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_schema(case: Any) -> None:
-    from schemathesis.specs.openapi.checks import response_schema_conformance
     from schemathesis.checks import not_a_server_error
+    from schemathesis.specs.openapi.checks import response_schema_conformance
 
     case.call_and_validate(headers={"Authorization": f"Bearer {TOKEN}"},
                            checks=[not_a_server_error, response_schema_conformance])
