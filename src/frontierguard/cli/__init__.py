@@ -16,6 +16,7 @@ from frontierguard.cli import (
     chips,
     common,
     detect,
+    evaluate,
     gap,
     ingest,
     screening,
@@ -50,7 +51,7 @@ def _root(
 
 
 MODULES: list[ModuleType] = [
-    core_cmds, ingest, simulate, detect, chips, screening, transparency, gap, web,
+    core_cmds, ingest, simulate, detect, evaluate, chips, screening, transparency, gap, web,
 ]
 for _module in MODULES:
     _module.register(app)
