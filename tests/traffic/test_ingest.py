@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-from datetime import UTC, datetime
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
