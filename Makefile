@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 FG     := $(VENV)/bin/frontierguard
 DEMO   ?= demo-out
 
-.PHONY: install dev browser demo test check lint typecheck bench clean
+.PHONY: install dev browser demo demo-serve test check lint typecheck clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ demo: install
 	$(FG) detect --db $(DEMO)/frontierguard.duckdb --releases $(DEMO)/sim/releases.csv --out $(DEMO)/detect
 	$(FG) eval --detections $(DEMO)/detect --labels $(DEMO)/sim/labels.csv
 	@echo "report: $(abspath $(DEMO)/detect/report.html)"
+
+## demo-serve: after `make demo`, serve the demo store and print its URL and an admin token
+demo-serve: demo
+	@bash scripts/demo-serve.sh
 
 ## test: the whole suite (installs dev and spark extras, and Chromium where possible)
 test: dev browser
