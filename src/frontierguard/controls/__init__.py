@@ -1,0 +1,1 @@
+"""Export controls: AI-chip classification, licence determination, diversion red flags and party screening."""
