@@ -1,0 +1,1 @@
+"""US-China frontier gap: data model, loaders, lag methods, uncertainty, scenarios, report."""
