@@ -1,0 +1,140 @@
+"""The Python API of party screening: load lists, screen parties, export the audit log."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import getpass
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from frontierguard.controls.screening import audit, lists
+from frontierguard.controls.screening.algorithms import ALGORITHMS
+from frontierguard.controls.screening.config import current
+from frontierguard.controls.screening.engine import Screener, ScreenResult
+from frontierguard.controls.screening.model import ListEntry, Pair, Party
+from frontierguard.controls.screening.normalize import normalize_name
+from frontierguard.core.datafiles import read_csv_rows
+from frontierguard.core.errors import DataFileError, InputError
+from frontierguard.core.scoring import Explanation
+
+RESULT_COLUMNS = ["query_id", "query_name", "match_name", "list", "score", "matched", "reasons"]
+
+
+def score_names(query: str, listed: str, algorithm: str = "logic_v1") -> Explanation:
+    """Score one name against another with no qualifiers (the name-pair benchmark uses this)."""
+    pair = Pair(normalize_name(query), normalize_name(listed), Party(query), ListEntry("-", "-", listed))
+    return ALGORITHMS.get(algorithm).explain(pair)
+
+
+@dataclass
+class Session:
+    """A screener over the lists active on a date, and the versions it used."""
+
+    screener: Screener
+    versions: list[lists.ListVersion]
+    settings: dict[str, Any]
+
+    @property
+    def version_label(self) -> str:
+        return "; ".join(v.label() for v in self.versions)
+
+
+def open_session(
+    con: duckdb.DuckDBPyConnection, *, list_date: dt.date | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Session:
+    """Index the newest version of each list dated on or before ``list_date``."""
+    settings = current(overrides)
+    versions = lists.active_versions(con, list_date)
+    screener = Screener.build(
+        lists.entries(con, [v.version_id for v in versions]),
+        algorithm=settings["screening.algorithm"], threshold=settings["screening.threshold"],
+        cutoff=settings["screening.report_cutoff"], candidates=settings["screening.candidates"],
+    )
+    return Session(screener, versions, settings)
+
+
+def _audit_entry(session: Session, action: str, result: ScreenResult, at: dt.datetime) -> audit.AuditEntry:
+    top = result.hits[0] if result.hits else None
+    actor = session.settings["screening.actor"] or getpass.getuser()
+    return audit.AuditEntry(
+        screened_at=at, actor=actor, action=action, query_id=result.party.query_id,
+        query_name=result.party.name, query_country=result.party.country or "",
+        list_versions=session.version_label, algorithm=session.screener.algorithm.name,
+        threshold=session.screener.threshold, matched=result.matched,
+        top_match=top.entry.name if top else "", top_score=round(top.score, 4) if top else 0.0,
+        result=json.dumps([h.as_dict() for h in result.hits], ensure_ascii=False),
+    )
+
+
+def check(
+    con: duckdb.DuckDBPyConnection, party: Party, *, list_date: dt.date | None = None,
+    overrides: dict[str, Any] | None = None, now: dt.datetime | None = None,
+) -> tuple[ScreenResult, Session]:
+    """Screen one party and write it to the audit log."""
+    session = open_session(con, list_date=list_date, overrides=overrides)
+    result = session.screener.screen(party)
+    audit.append(con, [_audit_entry(session, "check", result, now or _now())])
+    return result, session
+
+
+def read_queries(path: Path) -> list[Party]:
+    """Parties from a CSV with ``query_id, name`` and optional ``country``, ``address``, ``identifier``."""
+    parties: list[Party] = []
+    seen: dict[str, int] = {}
+    try:
+        for line, row in read_csv_rows(path, ["query_id", "name"]):
+            for col in ("query_id", "name"):
+                if not row[col]:
+                    raise InputError(f"{col} is empty", path, line, col)
+            if row["query_id"] in seen:
+                raise InputError(f"query_id {row['query_id']!r} repeats row {seen[row['query_id']]}",
+                                 path, line, "query_id")
+            seen[row["query_id"]] = line
+            ids = tuple(i.strip() for i in row.get("identifier", "").split(";") if i.strip())
+            parties.append(Party(row["name"], row.get("country") or None, row.get("address") or None,
+                                 ids, row["query_id"]))
+    except DataFileError as exc:
+        raise InputError(exc.message, exc.file, exc.row) from None
+    return parties
+
+
+def screen_file(
+    con: duckdb.DuckDBPyConnection, queries: Path, out: Path, *, list_date: dt.date | None = None,
+    overrides: dict[str, Any] | None = None, now: dt.datetime | None = None,
+) -> dict[str, Any]:
+    """Screen every row of ``queries``; write RESULTS.csv (one row per reported candidate)
+    and one audit row per query. Returns a summary."""
+    parties = read_queries(queries)
+    session = open_session(con, list_date=list_date, overrides=overrides)
+    results = [session.screener.screen(p) for p in parties]
+    write_results(results, out)
+    stamp = now or _now()
+    audit.append(con, [_audit_entry(session, "screen", r, stamp) for r in results])
+    return {
+        "queries": len(parties), "matched": sum(r.matched for r in results),
+        "reported": sum(len(r.hits) for r in results), "out": str(out),
+        "lists": session.version_label, "threshold": session.screener.threshold,
+    }
+
+
+def write_results(results: list[ScreenResult], out: Path) -> None:
+    """RESULTS.csv: query_id, query_name, match_name, list, score, matched, reasons."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(RESULT_COLUMNS)
+        for r in results:
+            for h in r.hits:
+                writer.writerow([r.party.query_id, r.party.name, h.entry.name, h.entry.list_name,
+                                 f"{h.score:.4f}", "true" if h.matched else "false",
+                                 "; ".join(h.reasons)])
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)

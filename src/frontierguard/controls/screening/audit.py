@@ -1,0 +1,113 @@
+"""The append-only audit log of screenings.
+
+This module offers :func:`append`, :func:`rows`, :func:`export` and :func:`verify` and
+nothing that updates or deletes. Each row carries the SHA-256 of the previous row's hash
+and its own content, so any later edit or deletion breaks the chain and :func:`verify`
+names the first broken row.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+from dataclasses import astuple, dataclass, fields
+from pathlib import Path
+
+import duckdb
+
+from frontierguard.core.errors import InputError
+from frontierguard.core.store import transaction
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS screening_audit (
+    audit_id BIGINT PRIMARY KEY, screened_at TIMESTAMP NOT NULL, actor VARCHAR NOT NULL,
+    action VARCHAR NOT NULL, query_id VARCHAR NOT NULL, query_name VARCHAR NOT NULL,
+    query_country VARCHAR NOT NULL, list_versions VARCHAR NOT NULL, algorithm VARCHAR NOT NULL,
+    threshold DOUBLE NOT NULL, matched BOOLEAN NOT NULL, top_match VARCHAR NOT NULL,
+    top_score DOUBLE NOT NULL, result VARCHAR NOT NULL, prev_hash VARCHAR NOT NULL,
+    row_hash VARCHAR NOT NULL)
+"""
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """What is recorded about one screened party (who, what, when, against which lists)."""
+
+    screened_at: dt.datetime
+    actor: str
+    action: str
+    query_id: str
+    query_name: str
+    query_country: str
+    list_versions: str
+    algorithm: str
+    threshold: float
+    matched: bool
+    top_match: str
+    top_score: float
+    result: str
+
+
+COLUMNS = ["audit_id", *(f.name for f in fields(AuditEntry)), "prev_hash", "row_hash"]
+
+
+def _digest(prev: str, audit_id: int, entry: AuditEntry) -> str:
+    body = json.dumps([prev, audit_id, *astuple(entry)], default=str, ensure_ascii=False)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def append(con: duckdb.DuckDBPyConnection, entries: list[AuditEntry]) -> list[int]:
+    """Add rows at the end of the log (one transaction); returns their ids."""
+    con.execute(SCHEMA)
+    if not entries:
+        return []
+    with transaction(con):
+        last = con.execute(
+            "SELECT audit_id, row_hash FROM screening_audit ORDER BY audit_id DESC LIMIT 1"
+        ).fetchone()
+        next_id, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
+        batch = []
+        for entry in entries:
+            row_hash = _digest(prev, next_id, entry)
+            batch.append([next_id, *astuple(entry), prev, row_hash])
+            prev, next_id = row_hash, next_id + 1
+        con.executemany(f"INSERT INTO screening_audit VALUES ({', '.join('?' * len(COLUMNS))})",
+                        batch)
+    return [int(r[0]) for r in batch]
+
+
+def rows(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
+    """Every audit row in order, columns as :data:`COLUMNS`."""
+    con.execute(SCHEMA)
+    return con.execute(f"SELECT {', '.join(COLUMNS)} FROM screening_audit ORDER BY audit_id").fetchall()
+
+
+def verify(con: duckdb.DuckDBPyConnection) -> int:
+    """Recompute the hash chain; returns the row count or raises naming the first bad row."""
+    prev, expected_id = GENESIS, 1
+    for row in rows(con):
+        audit_id = int(str(row[0]))
+        entry = AuditEntry(*row[1:-2])  # type: ignore[arg-type]
+        if audit_id != expected_id:
+            raise InputError(f"audit row {expected_id} is missing", "screening_audit", expected_id)
+        if row[-2] != prev or row[-1] != _digest(prev, audit_id, entry):
+            raise InputError("audit row was altered (hash chain broken)", "screening_audit", audit_id)
+        prev, expected_id = str(row[-1]), expected_id + 1
+    return expected_id - 1
+
+
+def export(con: duckdb.DuckDBPyConnection, out: Path | None = None) -> str:
+    """Write the log as CSV to ``out`` (returns the path) or return the CSV text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows(con):
+        writer.writerow(["true" if v is True else "false" if v is False else v for v in row])
+    if out is None:
+        return buffer.getvalue()
+    out.write_text(buffer.getvalue(), encoding="utf-8")
+    return str(out)

@@ -1,0 +1,33 @@
+"""Tunables of party screening (``frontierguard settings`` lists them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontierguard.core.settings import Setting, register, resolve
+
+THRESHOLD = Setting(
+    "screening.threshold", float, 0.7,
+    "Score at or above which a candidate counts as a match (matched=true).", "controls")
+REPORT_CUTOFF = Setting(
+    "screening.report_cutoff", float, 0.5,
+    "Score at or above which a candidate is reported at all (matched=false below the threshold).",
+    "controls")
+CANDIDATES = Setting(
+    "screening.candidates", int, 25,
+    "Listed names the index passes to the scorer per query (the best by shared-key weight).",
+    "controls")
+ALGORITHM = Setting(
+    "screening.algorithm", str, "logic_v1", "Matching algorithm used by default.", "controls")
+ACTOR = Setting(
+    "screening.actor", str, "", "Name written to the audit log as who screened "
+    "(default: the operating-system user).", "controls")
+
+SETTINGS = [THRESHOLD, REPORT_CUTOFF, CANDIDATES, ALGORITHM, ACTOR]
+register(SETTINGS)
+DEFAULTS: dict[str, Any] = {s.name: s.default for s in SETTINGS}
+
+
+def current(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Defaults, then environment variables, then ``overrides``."""
+    return resolve(SETTINGS, overrides)

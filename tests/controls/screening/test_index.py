@@ -1,0 +1,55 @@
+"""The index misses nothing a full scan scores at or above the threshold (small list)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontierguard.controls.screening.engine import Screener
+from frontierguard.controls.screening.index import token_keys
+from frontierguard.controls.screening.model import ListEntry, Party
+
+LISTED = [
+    "ANGLO-CARIBBEAN CO., LTD.", "BANCO NACIONAL DE CUBA", "PUTIN, Vladimir Vladimirovich",
+    "ABDULHAI SALEK", "Huawei Technologies Co., Ltd.", "Muhammad Omar", "van der bilt corp",
+    "KIM SOK CHOL", "AL-AKHTAR TRUST", "Rosoboronexport", "Sergey Viktorovich LAVROV",
+    "Islamic Revolutionary Guard Corps", "Mahan Air", "HAN YU RO", "Tornado Cash",
+    "Hezbollah", "Zhang Jiang Ping", "Acme Trading LLC", "Bashar al-Assad", "Sukarno",
+]
+QUERIES = [
+    "Anglo Caribbean Company Limited", "Banko Nacional Cuba", "Vladimir Putin", "Salek Abdulhai",
+    "Huawei Technologies", "Mohammed Omar", "vanderbilt corporation", "Kim Sok Chul",
+    "Akhtar Trust", "Rosoboronexpor", "Sergei Lavrov", "Revolutionary Guards", "Mahan Airlines",
+    "Han Yu-Ro", "Tornado Kash", "Hizballah", "Jiang Ping Zhang", "ACME TRADING", "Bashar Asad",
+    "Sukamto", "Jane Smith", "Islamic Republic Shipping", "Omar", "Trading Company",
+]
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    entries = [ListEntry(str(i), "TEST", name) for i, name in enumerate(LISTED)]
+    return Screener.build(entries, cutoff=0.3, candidates=len(LISTED))
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_index_matches_full_scan(screener: Screener, query: str) -> None:
+    party = Party(query)
+    indexed = {h.entry.entry_id: round(h.score, 9) for h in screener.screen(party).hits
+               if h.score >= screener.threshold}
+    scanned = {h.entry.entry_id: round(h.score, 9) for h in screener.scan(party).hits
+               if h.score >= screener.threshold}
+    assert indexed == scanned
+
+
+def test_most_queries_find_their_entry(screener: Screener) -> None:
+    found = sum(screener.screen(Party(q)).matched for q in QUERIES[:20])
+    assert found >= 18
+
+
+def test_index_narrows_the_candidates(screener: Screener) -> None:
+    from frontierguard.controls.screening.normalize import normalize_name
+    assert len(screener.index.candidates(normalize_name("Mahan Air"), 100)) < len(LISTED) / 2
+
+
+@pytest.mark.parametrize(("a", "b"), [("omar", "omer"), ("lavrov", "lavorv"), ("salek", "salk")])
+def test_one_edit_tokens_share_a_key(a: str, b: str) -> None:
+    assert token_keys(a, "") & token_keys(b, "")
