@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -34,3 +35,49 @@ def service(tmp_path: Path) -> Iterator[Service]:
     with TestClient(app) as client:
         yield Service(client, admin, analyst, db)
     app.state.con.close()
+
+
+LIST_CSV = ("name,aliases,country,list\n"
+            "Huawei Technologies Co. Ltd.,Huawei;HiSilicon,CN,Entity List\n"
+            "Banco Nacional de Cuba,BNC,CU,SDN\n")
+
+
+@pytest.fixture
+def screening_lists(service: Service, tmp_path: Path) -> Path:
+    """A small restricted-party list loaded into the service's store."""
+    from frontierguard.controls.screening import lists
+
+    path = tmp_path / "list.csv"
+    path.write_text(LIST_CSV)
+    lists.update(service.client.app.state.con.cursor(), [path])  # type: ignore[attr-defined]
+    return path
+
+
+def _finish_run(service: Service, accounts_csv: str, campaigns: list[dict[str, Any]]) -> str:
+    """Record a finished detection run whose outputs are the given files (fixed contract)."""
+    import json
+    import time
+
+    jobs = service.client.app.state.jobs  # type: ignore[attr-defined]
+
+    def runner(out: Path, progress: Callable[[float, str], None]) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "accounts.csv").write_text(accounts_csv)
+        (out / "campaigns.json").write_text(json.dumps(campaigns))
+
+    job_id = str(jobs.start(runner, "test"))
+    for _ in range(500):
+        if jobs.get(job_id)["status"] != "running":
+            break
+        time.sleep(0.01)
+    assert jobs.get(job_id)["status"] == "done"
+    return job_id
+
+
+RunMaker = Callable[[str, list[dict[str, Any]]], str]
+
+
+@pytest.fixture
+def finish_run(service: Service) -> RunMaker:
+    """``finish_run(accounts_csv, campaigns)`` records a finished run with those outputs."""
+    return lambda accounts_csv, campaigns: _finish_run(service, accounts_csv, campaigns)

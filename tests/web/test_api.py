@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any as Service
+from typing import Any
 
 import pytest
+
+Service = Any
 
 GOOD = "".join(json.dumps({"ts": 1772359200000 + i, "account_id": f"a{i % 3}", "model": "m",
                            "request_id": f"r{i}"}) + "\n" for i in range(10))
@@ -105,3 +107,35 @@ def test_feedback_form_needs_csrf(service: Service) -> None:
     service.client.post("/login", data={"token": service.analyst})
     resp = service.client.post("/accounts/a1/feedback", data={"verdict": "confirmed", "csrf": "x"})
     assert resp.status_code == 403
+
+
+RUN_ACCOUNTS = ("account_id,score,flagged,cluster_id,reasons\n"
+                "a_low,0.100000,false,,\n"
+                "a_top,0.900000,true,C001,member of campaign C001;70% chain-of-thought\n"
+                "a_mid,0.600000,true,C001,member of campaign C001\n")
+RUN_CAMPAIGNS = [{"id": "C001", "score": 0.8, "accounts": ["a_top", "a_mid"], "reasons": ["shared card"],
+                  "representative_prompts": [{"prompt": "p", "requests": 3}], "summary": "s"}]
+
+
+def test_run_results_are_served_ranked(service: Service, finish_run: Any) -> None:
+    job = finish_run(RUN_ACCOUNTS, RUN_CAMPAIGNS)
+    auth = service.auth(service.analyst)
+    status = service.client.get(f"/api/v1/detections/{job}", headers=auth).json()
+    assert (status["status"], status["progress"]) == ("done", 1.0)
+    accounts = service.client.get("/api/v1/accounts", headers=auth).json()
+    assert [a["account_id"] for a in accounts] == ["a_top", "a_mid", "a_low"]
+    flagged = service.client.get("/api/v1/accounts?flagged=true&limit=1", headers=auth).json()
+    assert [a["account_id"] for a in flagged] == ["a_top"]
+    one = service.client.get("/api/v1/accounts/a_top", headers=auth).json()
+    assert one["reasons"] == ["member of campaign C001", "70% chain-of-thought"]
+    assert one["timeline"] == []
+    camp = service.client.get(f"/api/v1/campaigns/C001?run={job}", headers=auth).json()
+    assert camp["accounts"] == ["a_top", "a_mid"] and camp["representative_prompts"][0]["requests"] == 3
+    assert service.client.get("/api/v1/campaigns/C404", headers=auth).status_code == 404
+    assert service.client.get("/api/v1/detections/nope", headers=auth).status_code == 404
+
+
+def test_detection_needs_events_first(service: Service) -> None:
+    resp = service.client.post("/api/v1/detections", json={}, headers=service.auth(service.admin))
+    assert resp.status_code == 422
+    assert "no events yet" in resp.json()["detail"][0]["msg"]

@@ -16,11 +16,20 @@ from frontierguard.traffic.ingest import load_events
 from frontierguard.web import services
 from frontierguard.web.app import cursor, require
 from frontierguard.web.security import Principal
+from frontierguard.web.traffic_models import (
+    Account,
+    Campaign,
+    DetectionStarted,
+    DetectionStatus,
+    Labelled,
+    SettingInfo,
+)
 
 router = APIRouter(prefix="/api/v1")
 Analyst = Annotated[Principal, Depends(require("analyst"))]
 Admin = Annotated[Principal, Depends(require("admin"))]
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such run, campaign or account"}}
 
 
 class IngestResult(BaseModel):
@@ -63,14 +72,16 @@ class DetectionRequest(BaseModel):
     releases_csv: str | None = Field(None, description="releases table as CSV text (model,released_at)")
 
 
-@router.post("/detections", tags=["traffic"], status_code=202)
+@router.post("/detections", tags=["traffic"], status_code=202, response_model=DetectionStarted,
+             responses={422: {"description": "no events in the store, or a bad releases CSV"}})
 def start_detection(body: DetectionRequest, principal: Admin, request: Request) -> dict[str, str]:
     """Start a detection run over the store's events; poll it with GET /detections/{job_id}."""
     job_id = services.start_detection(request.app, body.releases_csv, principal.token_id)
     return {"job_id": job_id}
 
 
-@router.get("/detections/{job_id}", tags=["traffic"])
+@router.get("/detections/{job_id}", tags=["traffic"], response_model=DetectionStatus,
+            responses=NOT_FOUND)
 def detection_status(job_id: str, principal: Analyst, request: Request) -> dict[str, Any]:
     """A run's status, progress (0..1) and message."""
     run = request.app.state.jobs.get(job_id)
@@ -78,20 +89,21 @@ def detection_status(job_id: str, principal: Analyst, request: Request) -> dict[
                                 "finished_at")}
 
 
-@router.get("/campaigns", tags=["traffic"])
+@router.get("/campaigns", tags=["traffic"], response_model=list[Campaign], responses=NOT_FOUND)
 def list_campaigns(principal: Analyst, request: Request, run: str | None = None) -> list[Any]:
     """Campaigns of a run (default: the latest finished run), highest score first."""
     return list(request.app.state.jobs.results(run).campaigns)
 
 
-@router.get("/campaigns/{campaign_id}", tags=["traffic"])
+@router.get("/campaigns/{campaign_id}", tags=["traffic"], response_model=Campaign,
+            responses=NOT_FOUND)
 def get_campaign(campaign_id: str, principal: Analyst, request: Request,
                  run: str | None = None) -> dict[str, Any]:
     """One campaign with its member accounts and indicators."""
     return dict(request.app.state.jobs.results(run).campaign(campaign_id))
 
 
-@router.get("/accounts", tags=["traffic"])
+@router.get("/accounts", tags=["traffic"], response_model=list[Account], responses=NOT_FOUND)
 def list_accounts(principal: Analyst, request: Request, run: str | None = None,
                   flagged: bool | None = None,
                   limit: Annotated[int, Query(ge=1, le=10000)] = 100) -> list[Any]:
@@ -99,10 +111,11 @@ def list_accounts(principal: Analyst, request: Request, run: str | None = None,
     accounts = request.app.state.jobs.results(run).accounts
     if flagged is not None:
         accounts = [a for a in accounts if a["flagged"] == flagged]
-    return sorted(accounts, key=lambda a: -a["score"])[:limit]
+    return list(accounts[:limit])  # already highest score first
 
 
-@router.get("/accounts/{account_id}", tags=["traffic"])
+@router.get("/accounts/{account_id}", tags=["traffic"], response_model=Account,
+            responses=NOT_FOUND)
 def get_account(account_id: str, principal: Analyst, request: Request,
                 run: str | None = None) -> dict[str, Any]:
     """One account's score, reasons and hourly request timeline from the store."""
@@ -117,7 +130,8 @@ class Feedback(BaseModel):
     note: str | None = Field(None, max_length=2000)
 
 
-@router.post("/accounts/{account_id}/feedback", tags=["traffic"], status_code=201)
+@router.post("/accounts/{account_id}/feedback", tags=["traffic"], status_code=201,
+             response_model=Labelled)
 def label_account(account_id: str, body: Feedback, principal: Analyst,
                   con: Cursor) -> dict[str, str]:
     """Mark an account as a confirmed attacker or a false positive (used by eval and fit)."""
@@ -126,7 +140,7 @@ def label_account(account_id: str, body: Feedback, principal: Analyst,
     return {"account_id": account_id, "verdict": body.verdict}
 
 
-@router.get("/settings", tags=["service"])
+@router.get("/settings", tags=["service"], response_model=list[SettingInfo])
 def list_settings(principal: Analyst) -> list[dict[str, Any]]:
     """Every tunable setting with its type, default and description."""
     return [s.as_dict() for s in all_settings()]

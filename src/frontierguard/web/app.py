@@ -10,13 +10,17 @@ from pathlib import Path
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Request
-from fastapi.responses import JSONResponse
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontierguard import __version__
 from frontierguard.core.errors import ConfigError, FrontierguardError, InputError, NotFoundError
+from frontierguard.core.settings import resolve
 from frontierguard.core.store import connect
 from frontierguard.web import security
 from frontierguard.web.jobs import Jobs
+from frontierguard.web.screening_cache import SESSIONS_KEPT, SessionCache
 
 COOKIE = "fg_token"
 
@@ -28,6 +32,7 @@ class ServiceConfig:
     db: Path
     runs_dir: Path
     max_upload_bytes: int = 200 * 1024 * 1024
+    screening_sessions: int | None = None  # default: setting web.screening_sessions
 
 
 def cursor(request: Request) -> duckdb.DuckDBPyConnection:
@@ -63,12 +68,27 @@ def require(role: str) -> Callable[[security.Principal], security.Principal]:
     return check
 
 
+def _is_page(request: Request) -> bool:
+    return not request.url.path.startswith(("/api/", "/health", "/docs", "/openapi", "/redoc"))
+
+
+def _error_page(request: Request, code: int, message: str) -> Response:
+    from frontierguard.core import report
+
+    html = report.render("frontierguard.web", "error.html.j2", title=f"Error {code}",
+                         subtitle=None, principal=None, csrf="", active="", code=code,
+                         message=message)
+    return HTMLResponse(html, status_code=code)
+
+
 def _error_handlers(app: FastAPI) -> None:
     status = {InputError: 422, ConfigError: 422, NotFoundError: 404}
 
     @app.exception_handler(FrontierguardError)
-    async def domain_error(request: Request, exc: FrontierguardError) -> JSONResponse:
+    async def domain_error(request: Request, exc: FrontierguardError) -> Response:
         code = next((c for t, c in status.items() if isinstance(exc, t)), 400)
+        if _is_page(request):
+            return _error_page(request, code, str(exc))
         if code == 422:  # same shape as FastAPI's own validation errors
             loc = ["body", exc.field] if isinstance(exc, InputError) and exc.field else ["body"]
             detail: object = [{"loc": loc, "msg": str(exc), "type": "value_error"}]
@@ -76,10 +96,16 @@ def _error_handlers(app: FastAPI) -> None:
             detail = str(exc)
         return JSONResponse({"detail": detail}, status_code=code)
 
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code >= 400 and _is_page(request):
+            return _error_page(request, exc.status_code, str(exc.detail))
+        return await http_exception_handler(request, exc)
+
 
 def create_app(config: ServiceConfig) -> FastAPI:
     """Build the service over one DuckDB store."""
-    from frontierguard.web import api, pages
+    from frontierguard.web import api, controls_api, controls_pages, pages
 
     app = FastAPI(
         title="frontierguard", version=__version__,
@@ -89,6 +115,8 @@ def create_app(config: ServiceConfig) -> FastAPI:
     app.state.con = connect(config.db)
     app.state.con.execute(security.DDL)
     app.state.jobs = Jobs(app.state.con, config.runs_dir)
+    kept = config.screening_sessions or resolve([SESSIONS_KEPT], None)[SESSIONS_KEPT.name]
+    app.state.screening = SessionCache(kept)
     app.state.csrf_key = os.environ.get("FRONTIERGUARD_CSRF_KEY", "").encode() or secrets.token_bytes(32)
     _error_handlers(app)
 
@@ -98,5 +126,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
         return {"status": "ok", "version": __version__}
 
     app.include_router(api.router)
+    app.include_router(controls_api.router)
     app.include_router(pages.router)
+    app.include_router(controls_pages.router)
     return app

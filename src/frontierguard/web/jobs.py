@@ -29,6 +29,7 @@ DDL = (
     "finished_at TIMESTAMPTZ)"
 )
 
+RESULTS_KEPT = 4  # parsed finished runs kept in memory
 Runner = Callable[[Path, Callable[[float, str], None]], None]
 
 
@@ -58,6 +59,8 @@ class Jobs:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, runs_dir: Path) -> None:
         self.con, self.runs_dir = con, runs_dir
+        self._parsed: dict[str, RunResults] = {}  # finished runs never change: parse once
+        self._lock = threading.Lock()
         con.execute(DDL)
 
     def _update(self, job_id: str, finished: bool = False, **values: Any) -> None:
@@ -117,13 +120,23 @@ class Jobs:
         run = self.get(job_id)
         if run["status"] != "done":
             raise NotFoundError(f"detection run {job_id} is {run['status']}")
-        out = Path(run["out_dir"])
-        with (out / "accounts.csv").open(newline="") as fh:
-            accounts = list(csv.DictReader(fh))
-        for a in accounts:
-            a["score"] = float(a["score"])
-            a["flagged"] = a["flagged"] == "true"
-            a["reasons"] = [r for r in a["reasons"].split(";") if r]
-        campaigns = json.loads((out / "campaigns.json").read_text())
-        campaigns.sort(key=lambda c: -float(c["score"]))
-        return RunResults(job_id, accounts, campaigns)
+        with self._lock:
+            if job_id not in self._parsed:
+                if len(self._parsed) >= RESULTS_KEPT:
+                    self._parsed.pop(next(iter(self._parsed)))
+                self._parsed[job_id] = _read_results(job_id, Path(run["out_dir"]))
+            return self._parsed[job_id]
+
+
+def _read_results(job_id: str, out: Path) -> RunResults:
+    """Parse a finished run's ``accounts.csv`` and ``campaigns.json``."""
+    with (out / "accounts.csv").open(newline="") as fh:
+        accounts: list[dict[str, Any]] = list(csv.DictReader(fh))
+    for a in accounts:
+        a["score"] = float(a["score"])
+        a["flagged"] = a["flagged"] == "true"
+        a["reasons"] = [r for r in a["reasons"].split(";") if r]
+    accounts.sort(key=lambda a: -float(a["score"]))
+    campaigns = json.loads((out / "campaigns.json").read_text())
+    campaigns.sort(key=lambda c: -float(c["score"]))
+    return RunResults(job_id, accounts, campaigns)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -21,6 +22,8 @@ from frontierguard.web.app import COOKIE, cursor
 from frontierguard.web.security import Principal
 
 router = APIRouter(include_in_schema=False)
+ACTIVE = {"campaigns": "campaigns", "campaign": "campaigns", "account": "campaigns", "runs": "runs",
+          "chips": "chips", "licence": "licence", "screen": "screen", "audit": "audit"}
 
 
 class LoginRequired(Exception):
@@ -50,6 +53,7 @@ AdminSession = Annotated[Principal, Depends(page_role("admin"))]
 def render(request: Request, template: str, principal: Principal | None, **ctx: Any) -> HTMLResponse:
     csrf = security.csrf_token(request.app.state.csrf_key, principal) if principal else ""
     ctx.setdefault("subtitle", None)
+    ctx.setdefault("active", ACTIVE.get(template.split(".")[0], ""))
     html = report.render("frontierguard.web", template, principal=principal, csrf=csrf, **ctx)
     return HTMLResponse(html)
 
@@ -101,7 +105,8 @@ def campaign_page(campaign_id: str, request: Request, principal: Session) -> HTM
     results = request.app.state.jobs.results(None)
     campaign = results.campaign(campaign_id)
     members = {a["account_id"]: a for a in results.accounts}
-    accounts = [members[a] for a in campaign["accounts"] if a in members]
+    accounts = sorted((members[a] for a in campaign["accounts"] if a in members),
+                      key=lambda a: -float(a["score"]))
     plot = services.campaign_timeline_svg(cursor(request), campaign)
     return render(request, "campaign.html.j2", principal, title=f"Campaign {campaign_id}",
                   campaign=campaign, accounts=accounts, plot=Markup(plot))
@@ -140,10 +145,12 @@ def runs_page(request: Request, principal: AdminSession, message: str | None = N
 async def upload_and_run(request: Request, principal: AdminSession) -> Response:
     form = await request.form()
     check_csrf(request, principal, str(form.get("csrf", "")))
-    upload = form.get("events")
     try:
-        text = await services.ingest_upload(request, upload)
-        job_id = services.start_detection(request.app, None, principal.token_id)
+        releases = await services.read_releases_upload(form.get("releases"))
+        services.check_releases(releases)
+        text = await services.ingest_upload(request, form.get("events"))
+        job_id = services.start_detection(request.app, releases, principal.token_id)
     except FrontierguardError as exc:
         return runs_page(request, principal, message=f"error: {exc}")
-    return RedirectResponse(f"/runs?message={text}; started run {job_id}", status_code=303)
+    return RedirectResponse(f"/runs?message={quote(f'{text}; started run {job_id}')}",
+                            status_code=303)

@@ -24,10 +24,10 @@ QUERIES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def screener() -> Screener:
+@pytest.fixture(scope="module", params=["logic_v1", "logic_v2"])
+def screener(request: pytest.FixtureRequest) -> Screener:
     entries = [ListEntry(str(i), "TEST", name) for i, name in enumerate(LISTED)]
-    return Screener.build(entries, cutoff=0.3, candidates=len(LISTED))
+    return Screener.build(entries, algorithm=request.param, cutoff=0.3, candidates=len(LISTED))
 
 
 @pytest.mark.parametrize("query", QUERIES)
@@ -46,8 +46,28 @@ def test_most_queries_find_their_entry(screener: Screener) -> None:
 
 
 def test_index_narrows_the_candidates(screener: Screener) -> None:
-    from frontierguard.controls.screening.normalize import normalize_name
-    assert len(screener.index.candidates(normalize_name("Mahan Air"), 100)) < len(LISTED) / 2
+    found = screener.candidate_ids(screener.query(Party("Mahan Air")), Party("Mahan Air"))
+    assert 0 < len(found) < len(LISTED) / 2
+    assert screener.names[found[0]].original == "Mahan Air"
+
+
+def test_v2_bound_holds_for_every_listed_name() -> None:
+    """The index bound is never below the score logic_v2 actually gives (no bonus qualifiers)."""
+    from frontierguard.controls.screening.logic_v2 import upper_bound
+    from frontierguard.controls.screening.model import Pair
+    entries = [ListEntry(str(i), "TEST", name) for i, name in enumerate(LISTED)]
+    sc = Screener.build(entries, algorithm="logic_v2", cutoff=0.3)
+    assert sc.bound_index is not None
+    for text in QUERIES:
+        party = Party(text)
+        query = sc.query(party)
+        reach = sc.bound_index.reach(query)
+        bound = dict(zip(reach.names.tolist(), upper_bound(
+            reach.query_hit + reach.cand_hit, reach.query_total - reach.query_hit,
+            reach.cand_total - reach.cand_hit).tolist(), strict=True))
+        for n, name in enumerate(sc.names):
+            score = sc.algorithm.explain(Pair(query, name, party, entries[int(sc.owner[n])])).score
+            assert score <= bound.get(n, 0.0) + 1e-9, (text, name.original)
 
 
 @pytest.mark.parametrize(("a", "b"), [("omar", "omer"), ("lavrov", "lavorv"), ("salek", "salk")])

@@ -16,7 +16,7 @@ from frontierguard.controls.screening import audit, lists
 from frontierguard.controls.screening.algorithms import ALGORITHMS
 from frontierguard.controls.screening.config import current
 from frontierguard.controls.screening.engine import Screener, ScreenResult
-from frontierguard.controls.screening.model import ListEntry, Pair, Party
+from frontierguard.controls.screening.model import KINDS, ListEntry, Pair, Party
 from frontierguard.controls.screening.normalize import normalize_name
 from frontierguard.core.datafiles import read_csv_rows
 from frontierguard.core.errors import DataFileError, InputError
@@ -25,9 +25,17 @@ from frontierguard.core.scoring import Explanation
 RESULT_COLUMNS = ["query_id", "query_name", "match_name", "list", "score", "matched", "reasons"]
 
 
-def score_names(query: str, listed: str, algorithm: str = "logic_v1") -> Explanation:
-    """Score one name against another with no qualifiers (the name-pair benchmark uses this)."""
-    pair = Pair(normalize_name(query), normalize_name(listed), Party(query), ListEntry("-", "-", listed))
+def score_names(
+    query: str, listed: str, algorithm: str = "logic_v1", kind: str = "unknown"
+) -> Explanation:
+    """Score one name against another with no qualifiers (the name-pair benchmark uses this).
+
+    ``kind`` is what the list says the listed party is (``person``, ``organization``, ...).
+    """
+    if kind not in KINDS:
+        raise InputError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})", field="kind")
+    entry = ListEntry("-", "-", listed, kind=kind)
+    pair = Pair(normalize_name(query), normalize_name(listed), Party(query), entry)
     return ALGORITHMS.get(algorithm).explain(pair)
 
 
@@ -55,6 +63,7 @@ def open_session(
         lists.entries(con, [v.version_id for v in versions]),
         algorithm=settings["screening.algorithm"], threshold=settings["screening.threshold"],
         cutoff=settings["screening.report_cutoff"], candidates=settings["screening.candidates"],
+        rarity_floor=settings["screening.rarity_floor"],
     )
     return Session(screener, versions, settings)
 
@@ -112,7 +121,7 @@ def screen_file(
     and one audit row per query. Returns a summary."""
     parties = read_queries(queries)
     session = open_session(con, list_date=list_date, overrides=overrides)
-    results = [session.screener.screen(p) for p in parties]
+    results = session.screener.screen_many(parties)
     write_results(results, out)
     stamp = now or _now()
     audit.append(con, [_audit_entry(session, "screen", r, stamp) for r in results])

@@ -5,10 +5,16 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from frontierguard.controls.screening.algorithms import ALGORITHMS
+import numpy as np
+import numpy.typing as npt
+
+from frontierguard.controls.screening.algorithms import ALGORITHMS, BOUNDS
 from frontierguard.controls.screening.index import NameIndex
+from frontierguard.controls.screening.index_v2 import BoundIndex
+from frontierguard.controls.screening.logic_v2 import QUALIFIER_NEEDS
 from frontierguard.controls.screening.model import ListEntry, Pair, Party
-from frontierguard.controls.screening.normalize import normalize_name
+from frontierguard.controls.screening.normalize import NormName, normalize_name
+from frontierguard.controls.screening.rarity import Rarity
 from frontierguard.core.errors import ConfigError
 from frontierguard.core.scoring import Algorithm, Explanation
 
@@ -46,27 +52,39 @@ class ScreenResult:
 
 @dataclass
 class Screener:
-    """Entries indexed for screening with one algorithm, threshold and reporting cutoff."""
+    """Entries indexed for screening with one algorithm, threshold and reporting cutoff.
+
+    Algorithms with an index bound (``algorithms.BOUNDS``) weigh tokens by rarity in the
+    entries and score only the candidates whose bound can reach the reporting cutoff;
+    the others score the best ``candidates`` names of the ranking index.
+    """
 
     entries: list[ListEntry]
-    index: NameIndex
+    names: list[NormName]
+    owner: npt.NDArray[np.int32]
     algorithm: Algorithm[Pair]
     threshold: float
     cutoff: float
     candidates: int
+    index: NameIndex | None = None
+    bound_index: BoundIndex | None = None
+    rarity: Rarity | None = None
     build_seconds: float = 0.0
 
     @classmethod
     def build(
         cls, entries: list[ListEntry], *, algorithm: str = "logic_v1", threshold: float = 0.7,
-        cutoff: float = 0.5, candidates: int = 25,
+        cutoff: float = 0.5, candidates: int = 25, rarity_floor: float = 0.3,
     ) -> Screener:
         """Normalise every primary name and alias and index them."""
         if not 0.0 < threshold <= 1.0 or not 0.0 <= cutoff <= threshold:
             raise ConfigError(f"need 0 <= cutoff ({cutoff}) <= threshold ({threshold}) <= 1")
         if candidates < 1:
             raise ConfigError(f"candidates must be at least 1, got {candidates}")
+        if not 0.0 < rarity_floor <= 1.0:
+            raise ConfigError(f"rarity floor must be in (0, 1], got {rarity_floor}")
         start = time.perf_counter()
+        scorer = ALGORITHMS.get(algorithm)
         names, owner = [], []
         for i, entry in enumerate(entries):
             for text in dict.fromkeys([entry.name, *entry.aliases]):
@@ -74,20 +92,54 @@ class Screener:
                 if norm.tokens:
                     names.append(norm)
                     owner.append(i)
-        index = NameIndex.build(names, owner)
-        return cls(entries, index, ALGORITHMS.get(algorithm), threshold, cutoff, candidates,
-                   time.perf_counter() - start)
+        out = cls(entries, names, np.asarray(owner, dtype=np.int32), scorer, threshold, cutoff,
+                  candidates)
+        if algorithm in BOUNDS:
+            out.rarity = Rarity.from_names(names, rarity_floor)
+            out.names = [out.rarity.reweigh(n) for n in names]
+            out.bound_index = BoundIndex.build(out.names, owner)
+        else:
+            out.index = NameIndex.build(names, owner)
+        out.build_seconds = time.perf_counter() - start
+        return out
+
+    def query(self, party: Party) -> NormName:
+        """The party's name normalised (and weighed by rarity when the algorithm uses it)."""
+        query = normalize_name(party.name)
+        return self.rarity.reweigh(query) if self.rarity is not None else query
+
+    def candidate_ids(self, query: NormName, party: Party) -> list[int]:
+        """Listed names worth scoring for ``query``, most promising first."""
+        if self.index is not None:
+            return [int(n) for n in self.index.candidates(query, self.candidates)]
+        assert self.bound_index is not None
+        reach = self.bound_index.reach(query)
+        bound = BOUNDS[self.algorithm.name](
+            reach.query_hit + reach.cand_hit, reach.query_total - reach.query_hit,
+            reach.cand_total - reach.cand_hit)
+        keep = np.flatnonzero(bound + self._bonus(party) >= self.cutoff - 1e-9)
+        order = keep[np.argsort(-bound[keep], kind="stable")][: self.candidates]
+        return [int(n) for n in reach.names[order]]
+
+    def _bonus(self, party: Party) -> float:
+        """The most the algorithm's score-raising qualifiers can add for this party."""
+        total = 0.0
+        for feature in self.algorithm.features:
+            need = QUALIFIER_NEEDS.get(feature.name)
+            if feature.qualifier and feature.weight > 0 and (need is None or getattr(party, need)):
+                total += feature.weight
+        return total
 
     def screen(self, party: Party) -> ScreenResult:
-        """Score the party's name against its index candidates; best name per entry."""
-        query = normalize_name(party.name)
+        """Score the party's name against its candidates; best name per entry."""
+        query = self.query(party)
         if not query.tokens:
             return ScreenResult(party)
         best: dict[int, Hit] = {}
-        for n in self.index.candidates(query, self.candidates).tolist():
-            owner = int(self.index.owner[n])
+        for n in self.candidate_ids(query, party):
+            owner = int(self.owner[n])
             entry = self.entries[owner]
-            candidate = self.index.names[n]
+            candidate = self.names[n]
             explained = self.algorithm.explain(Pair(query, candidate, party, entry))
             if explained.score < self.cutoff:
                 continue
@@ -100,6 +152,10 @@ class Screener:
                               explained.score >= self.threshold, tuple(reasons))
         return ScreenResult(party, sorted(best.values(), key=lambda h: -h.score))
 
+    def screen_many(self, parties: list[Party]) -> list[ScreenResult]:
+        """Screen a batch of parties (normalisation caches are shared across the batch)."""
+        return [self.screen(p) for p in parties]
+
     def _reasons(self, explained: Explanation) -> list[str]:
         """Each contributing feature's detail with the amount it moved the score."""
         out = []
@@ -111,10 +167,10 @@ class Screener:
 
     def scan(self, party: Party) -> ScreenResult:
         """Score against every listed name (no index): the reference the index is tested against."""
-        query = normalize_name(party.name)
+        query = self.query(party)
         hits: dict[int, Hit] = {}
-        for n, candidate in enumerate(self.index.names):
-            owner = int(self.index.owner[n])
+        for n, candidate in enumerate(self.names):
+            owner = int(self.owner[n])
             pair = Pair(query, candidate, party, self.entries[owner])
             score = self.algorithm.explain(pair).score
             if score >= self.cutoff and (owner not in hits or hits[owner].score < score):

@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from rigour._core import text_scripts
 from rigour.territories import lookup_territory
 
+from frontierguard.controls.screening import align_v2
 from frontierguard.controls.screening.align import Alignment, align
 from frontierguard.controls.screening.normalize import NormName
 
+SYLLABIC = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
 KINDS = ("person", "organization", "vessel", "aircraft", "unknown")
 
 
@@ -64,6 +67,17 @@ class Pair:
     @cached_property
     def alignment(self) -> Alignment:
         return align(self.query, self.candidate)
+
+    @cached_property
+    def alignment_v2(self) -> Alignment:
+        """The ``logic_v2`` alignment (equal tokens only between two syllabic-script names)."""
+        return align_v2.align(self.query, self.candidate, self.syllabic)
+
+    @cached_property
+    def syllabic(self) -> bool:
+        """Both names are written in Chinese, Japanese or Korean script (one token a character)."""
+        q, c = text_scripts(self.query.original), text_scripts(self.candidate.original)
+        return bool(q) and bool(c) and q <= SYLLABIC and c <= SYLLABIC
 
     @cached_property
     def query_country(self) -> str | None:

@@ -1,0 +1,201 @@
+"""The account graph: rarity-weighted links from shared indicators, and Leiden communities.
+
+Each account emits *indicators* -- (kind, value) pairs such as a payment fingerprint, an
+IP on a given day, a TLS+user-agent combination, a prompt template, a SimHash band of a
+template, a MinHash band of its active 10-minute windows (lockstep), or its creation
+burst. Accounts sharing a value are linked with weight ``weight(kind) * rarity(k)``,
+``rarity(k) = ln(P/k) / ln(P)`` for ``k`` sharing accounts and population
+``P = max(accounts, reference_population)``. Values shared by more than ``max_accounts``
+accounts are public (a popular browser, a big NAT) and link nobody; values shared by fewer
+than ``min_accounts`` (default 2; 5 for creation bursts) link nobody either.
+
+Cost stays linear: candidate pairs come from each group of ``k`` sharing accounts arranged
+in a ring (ordered by a hash of the account id) where every member pairs with
+``neighbours`` others at offsets 1, then spread evenly round the ring (all pairs when
+``k <= 2*neighbours+1``), so a big group becomes a sparse, well-connected graph rather than
+``k^2`` pairs. Each candidate pair is then weighted by *everything* the two accounts share:
+per kind the strongest shared value counts, and kinds add up. Pairs below
+``min_edge_weight`` are dropped. All of it is equi-joins in SQL, never an all-pairs join.
+
+Each account contributes at most ``values_per_kind`` shared values per kind -- the ones it
+uses most (ties: the rarest) -- so an account spread over hundreds of popular templates or
+IPs costs no more than one with a few, and its characteristic values are what link it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import igraph as ig
+import leidenalg
+import pyarrow as pa
+
+from frontierguard.traffic.scoring import Policy
+
+_SIMHASH_BANDS = ((43, 0x1FFFFF), (22, 0x1FFFFF), (0, 0x3FFFFF))
+
+
+def _indicator_sql(policy: Policy) -> str:
+    """One SELECT per indicator kind producing (account_id, kind, value)."""
+    p = policy.linkage
+    create_min = int(p.get("creation_bucket_minutes", 10))
+    day = "CAST(CAST(ts AS DATE) AS VARCHAR)"
+    parts = {
+        "payment": "SELECT account_id, payment_fingerprint FROM req_signals "
+                   "WHERE payment_fingerprint IS NOT NULL",
+        "tls_ua": "SELECT account_id, tls_fingerprint || '|' || user_agent FROM req_signals "
+                  "WHERE tls_fingerprint IS NOT NULL AND user_agent IS NOT NULL",
+        "ip": f"SELECT account_id, ip || '@' || {day} FROM req_signals WHERE ip IS NOT NULL",
+        "ip24": f"SELECT account_id, ip24 || '@' || {day} FROM req_signals WHERE ip24 IS NOT NULL",
+        "hosting_asn": "SELECT account_id, CAST(asn AS VARCHAR) FROM req_signals "
+                       "WHERE asn_type = 'hosting' AND asn IS NOT NULL",
+        "template": "SELECT account_id, template_id FROM req_signals WHERE template_id IS NOT NULL",
+        "simhash": " UNION ALL ".join(
+            f"SELECT account_id, '{i}:' || CAST((template_simhash >> {shift}) & {mask} AS VARCHAR) "
+            f"FROM req_signals WHERE template_simhash IS NOT NULL"
+            for i, (shift, mask) in enumerate(_SIMHASH_BANDS)),
+        "creation": "SELECT account_id, coalesce(signup_channel, '?') || '@' || CAST("
+                    f"time_bucket(INTERVAL {create_min} MINUTE, account_created) AS VARCHAR) "
+                    "FROM req_signals WHERE account_created IS NOT NULL",
+        "lockstep": "SELECT account_id, value FROM _lockstep",
+    }
+    kinds = [i.kind for i in policy.indicators]
+    return " UNION ALL ".join(
+        f"SELECT account_id, '{k}' AS kind, v AS value, count(*) AS uses "
+        f"FROM ({parts[k]}) t(account_id, v) GROUP BY account_id, v"
+        for k in kinds
+    )
+
+
+def _lockstep(con: duckdb.DuckDBPyConnection, policy: Policy) -> None:
+    """MinHash-LSH bands of each account's set of active time buckets (CopyCatch-style)."""
+    p = policy.linkage
+    minutes, min_buckets = int(p["lockstep_bucket_minutes"]), int(p["lockstep_min_buckets"])
+    bands, rows = int(p["lockstep_bands"]), int(p["lockstep_rows"])
+    mins = ", ".join(f"min(hash(bucket, {i})) AS h{i}" for i in range(bands * rows))
+    band_sql = " UNION ALL ".join(
+        f"SELECT account_id, '{b}:' || CAST(hash({', '.join(f'h{b * rows + r}' for r in range(rows))})"
+        f" AS VARCHAR) AS value FROM _mh" for b in range(bands))
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _buckets AS SELECT DISTINCT account_id, "
+        f"CAST(epoch(ts) // {minutes * 60} AS BIGINT) AS bucket FROM req_signals")
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _mh AS SELECT account_id, {mins} FROM _buckets "
+        f"GROUP BY account_id HAVING count(*) >= {min_buckets}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _lockstep AS {band_sql}")
+    con.execute("DROP TABLE _buckets; DROP TABLE _mh")
+
+
+def _kinds_table(policy: Policy) -> pa.Table:
+    return pa.table({
+        "kind": [i.kind for i in policy.indicators],
+        "kweight": [i.weight for i in policy.indicators],
+        "max_accounts": [i.max_accounts for i in policy.indicators],
+        "min_accounts": [max(2, i.min_accounts) for i in policy.indicators],
+    })
+
+
+def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
+    """Create tables ``indicators`` (account, kind, value, k) and ``links`` (a, b, weight,
+    kinds) from ``req_signals``; returns the number of links."""
+    p = policy.linkage
+    n_accounts = int(con.execute(
+        "SELECT count(DISTINCT account_id) FROM req_signals").fetchall()[0][0])
+    pop = max(float(n_accounts), float(p["reference_population"]), 3.0)
+    reach, per_kind = int(p["neighbours"]), int(p["values_per_kind"])
+    if "lockstep" in {i.kind for i in policy.indicators}:
+        _lockstep(con, policy)
+    con.register("_kinds", _kinds_table(policy))
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _ind AS {_indicator_sql(policy)}")
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE indicators AS "
+            "WITH h AS (SELECT account_id, kind, value, uses, hash(value) AS vid FROM _ind), "
+            "shared AS (SELECT kind, vid, count(*) AS k FROM h GROUP BY kind, vid "
+            "HAVING count(*) >= 2), "
+            "kept AS (SELECT h.*, s.k, kw.kweight FROM h JOIN shared s USING (kind, vid) "
+            "JOIN _kinds kw USING (kind) WHERE s.k >= kw.min_accounts AND s.k <= kw.max_accounts "
+            "QUALIFY row_number() OVER (PARTITION BY h.account_id, h.kind "
+            f"ORDER BY h.uses DESC, s.k, h.vid) <= {per_kind}) "
+            "SELECT *, count(*) OVER g AS kk, "
+            "row_number() OVER (g ORDER BY hash(account_id), account_id) - 1 AS r "
+            "FROM kept WINDOW g AS (PARTITION BY kind, vid)")
+        con.execute("DROP TABLE _ind")
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _cand AS SELECT DISTINCT "
+            "least(g1.account_id, g2.account_id) AS a, greatest(g1.account_id, g2.account_id) AS b "
+            f"FROM indicators g1 CROSS JOIN range(1, {reach + 1}) t(j) "
+            "JOIN indicators g2 ON g2.kind = g1.kind AND g2.vid = g1.vid "
+            f"AND g2.r = (g1.r + CASE WHEN g1.kk - 1 <= {2 * reach} THEN t.j "
+            f"ELSE 1 + ((t.j - 1) * (g1.kk - 1)) // {2 * reach} END) % g1.kk "
+            "WHERE t.j < g1.kk")
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _shared AS SELECT account_id, kind, vid, "
+            f"kweight * ln({pop} / k) / ln({pop}) AS w FROM indicators")
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _pairs AS SELECT c.a, c.b, s1.kind, max(s1.w) AS w "
+            "FROM _cand c JOIN _shared s1 ON s1.account_id = c.a JOIN _shared s2 "
+            "ON s2.account_id = c.b AND s2.kind = s1.kind AND s2.vid = s1.vid GROUP BY ALL")
+        con.execute("DROP TABLE _cand; DROP TABLE _shared")
+    finally:
+        con.unregister("_kinds")
+    con.execute(
+        "CREATE OR REPLACE TABLE links AS SELECT a, b, sum(w) AS weight, "
+        "string_agg(kind, ',' ORDER BY w DESC, kind) AS kinds FROM _pairs GROUP BY a, b "
+        f"HAVING sum(w) >= {float(p['min_edge_weight'])} ORDER BY a, b")
+    con.execute("DROP TABLE _pairs")
+    if "lockstep" in {i.kind for i in policy.indicators}:
+        con.execute("DROP TABLE _lockstep")
+    return int(con.execute("SELECT count(*) FROM links").fetchall()[0][0])
+
+
+@dataclass(frozen=True)
+class Communities:
+    """Leiden communities of the account graph (accounts without links are absent)."""
+
+    table: pa.Table  # account_id, community, strength (weight of links inside the community)
+    count: int
+
+
+def communities(con: duckdb.DuckDBPyConnection, policy: Policy) -> Communities:
+    """Leiden with the constant Potts model (seeded) on ``links``; creates ``community``.
+
+    CPM keeps a group together when its mean pair weight (unlinked pairs count 0) exceeds
+    the resolution, whatever the size of the rest of the graph (no resolution limit).
+    """
+    edges = con.sql("SELECT a, b, weight FROM links ORDER BY a, b").to_arrow_table()
+    names = sorted(set(edges.column("a").to_pylist()) | set(edges.column("b").to_pylist()))
+    index = {n: i for i, n in enumerate(names)}
+    g = ig.Graph(n=len(names), edges=[(index[a], index[b]) for a, b in zip(
+        edges.column("a").to_pylist(), edges.column("b").to_pylist(), strict=True)])
+    weights = edges.column("weight").to_pylist()
+    membership: list[int] = []
+    if names:
+        part = leidenalg.find_partition(
+            g, leidenalg.CPMVertexPartition, weights=weights,
+            resolution_parameter=float(policy.communities["resolution"]),
+            seed=int(policy.communities["seed"]), n_iterations=-1)
+        membership = list(part.membership)
+    table = pa.table({"account_id": pa.array(names, pa.string()),
+                      "community": pa.array(membership, pa.int64())})
+    con.register("_membership", table)
+    try:
+        con.execute(
+            "CREATE OR REPLACE TABLE community AS "
+            "WITH ends AS (SELECT a AS account_id, b AS other, weight, kinds FROM links "
+            "UNION ALL SELECT b, a, weight, kinds FROM links), "
+            "inside AS (SELECT e.account_id, e.weight, e.kinds FROM ends e "
+            "JOIN _membership m1 ON m1.account_id = e.account_id "
+            "JOIN _membership m2 ON m2.account_id = e.other WHERE m1.community = m2.community), "
+            "s AS (SELECT account_id, sum(weight) AS strength FROM inside GROUP BY account_id), "
+            "k AS (SELECT account_id, string_agg(DISTINCT kind, ',' ORDER BY kind) AS kinds "
+            "FROM (SELECT account_id, unnest(string_split(kinds, ',')) AS kind FROM inside) "
+            "GROUP BY account_id) "
+            "SELECT m.account_id, m.community, coalesce(s.strength, 0) AS strength, k.kinds "
+            "FROM _membership m LEFT JOIN s USING (account_id) LEFT JOIN k USING (account_id) "
+            "ORDER BY m.account_id")
+    finally:
+        con.unregister("_membership")
+    return Communities(con.sql("SELECT * FROM community").to_arrow_table(),
+                       len(set(membership)))

@@ -1,0 +1,375 @@
+"""Account and campaign scores from behaviour and linkage, driven by a versioned policy.
+
+Three explainable scorers (``core.scoring.Algorithm``), each feature a small function
+whose docstring is the explanation shown to analysts:
+
+* ``harvest`` -- how much an account's own traffic looks like capability harvesting;
+* ``campaign`` -- how much a linked community of accounts behaves like a distillation
+  campaign (its members harvest, there are many of them, and they are tightly tied);
+* ``account`` -- the final account score: own behaviour plus membership in a campaign.
+
+Weights, ramps and thresholds come from ``policies/policy_vN.yaml``; nothing is fitted
+to labels.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from frontierguard.core import settings
+from frontierguard.core.datafiles import LineDict, field, load_yaml, package_data
+from frontierguard.core.errors import DataFileError
+from frontierguard.core.registry import Registry
+from frontierguard.core.scoring import Algorithm, Feature, FtResult
+
+Row = Mapping[str, Any]
+HARVEST_CAPABILITIES = frozenset({"reasoning", "coding", "agentic", "computer_use"})
+
+
+@dataclass(frozen=True)
+class FeatureSpec:
+    """One weighted feature of a policy, with its ramp ends where it has one."""
+
+    feature: str
+    weight: float
+    lo: float = 0.0
+    hi: float = 1.0
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    """A linkage indicator kind: its weight and the group size above which it is ignored."""
+
+    kind: str
+    weight: float
+    max_accounts: int
+    description: str
+    min_accounts: int = 2
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A published detection policy (see policies/policy_v1.yaml)."""
+
+    name: str
+    source: str
+    effective: str
+    linkage: dict[str, float]
+    indicators: tuple[IndicatorSpec, ...]
+    communities: dict[str, float]
+    harvest: tuple[FeatureSpec, ...]
+    campaign: tuple[FeatureSpec, ...]
+    campaign_params: dict[str, float]
+    account: tuple[FeatureSpec, ...]
+    account_params: dict[str, float]
+    thresholds: dict[str, float]
+
+
+def _num(m: LineDict, key: str) -> float:
+    return field(m, key, float)
+
+
+def _section(doc: LineDict, key: str) -> LineDict:
+    value = field(doc, key, dict)
+    if not isinstance(value, LineDict):
+        raise DataFileError("expected a mapping", doc.file, doc.line, key)
+    return value
+
+
+def _features(items: Any, known: Mapping[str, object], doc: LineDict, key: str) -> tuple[
+        FeatureSpec, ...]:
+    if not isinstance(items, list) or not items:
+        raise DataFileError("expected a non-empty list of features", doc.file, doc.line, key)
+    out = []
+    for item in items:
+        if not isinstance(item, LineDict):
+            raise DataFileError("expected a mapping", doc.file, doc.line, key)
+        name = field(item, "feature", str)
+        if name not in known:
+            raise DataFileError(f"unknown feature {name!r} (known: {', '.join(known)})",
+                                item.file, item.line, "feature")
+        out.append(FeatureSpec(name, _num(item, "weight"),
+                               field(item, "lo", float, required=False, default=0.0),
+                               field(item, "hi", float, required=False, default=1.0)))
+    return tuple(out)
+
+
+def _numbers(section: LineDict, skip: tuple[str, ...] = ()) -> dict[str, float]:
+    return {k: _num(section, k) for k in section if k not in skip}
+
+
+def load_policy(name_or_path: str = "policy_v1") -> Policy:
+    """Load a shipped policy by name (``policy_v1``) or a policy YAML file by path."""
+    shipped = "/" not in name_or_path and not name_or_path.endswith((".yaml", ".yml"))
+    path = (package_data("frontierguard.traffic.policies", f"{POLICIES.get(name_or_path).name}.yaml")
+            if shipped else name_or_path)
+    doc = load_yaml(path)
+    if not isinstance(doc, LineDict):
+        raise DataFileError("expected a mapping at the top level", path, 1)
+    link = _section(doc, "linkage")
+    indicators = []
+    for item in field(link, "indicators", list):
+        kind = field(item, "kind", str)
+        if kind not in INDICATOR_KINDS:
+            raise DataFileError(f"unknown indicator kind {kind!r}", item.file, item.line, "kind")
+        indicators.append(IndicatorSpec(
+            kind, _num(item, "weight"), field(item, "max_accounts", int),
+            field(item, "description", str), field(item, "min_accounts", int, required=False,
+                                                   default=2)))
+    camp, acct = _section(doc, "campaign"), _section(doc, "account")
+    return Policy(
+        name=field(doc, "name", str), source=field(doc, "source", str),
+        effective=str(field(doc, "effective", object)),
+        linkage=_numbers(link, ("indicators",)), indicators=tuple(indicators),
+        communities=_numbers(_section(doc, "communities")),
+        harvest=_features(field(doc, "harvest", list), HARVEST, doc, "harvest"),
+        campaign=_features(field(camp, "features", list), CAMPAIGN, camp, "features"),
+        campaign_params=_numbers(camp, ("features",)),
+        account=_features(field(acct, "features", list), ACCOUNT, acct, "features"),
+        account_params=_numbers(acct, ("features",)),
+        thresholds=_numbers(_section(doc, "thresholds")),
+    )
+
+
+INDICATOR_KINDS = ("payment", "tls_ua", "ip", "ip24", "hosting_asn", "template", "simhash",
+                   "lockstep", "creation")
+
+
+def ramp(x: float | None, lo: float, hi: float) -> float:
+    """0 at or below ``lo``, 1 at or above ``hi``, linear between (None or NaN -> 0)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return 0.0
+    if hi == lo:
+        return 1.0 if x >= hi else 0.0
+    return min(1.0, max(0.0, (float(x) - lo) / (hi - lo)))
+
+
+def _f(row: Row, key: str) -> float:
+    v = row.get(key)
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return 0.0
+    return float(v)
+
+
+# --- account behaviour (harvest) features: fn(row, spec) ---------------------------------
+
+def cot_elicitation(a: Row, s: FeatureSpec) -> FtResult:
+    """Share of the account's requests that ask the model to expose, grade or write out its
+    reasoning (chain-of-thought elicitation rules)."""
+    share = _f(a, "cot_share")
+    return FtResult(ramp(share, s.lo, s.hi), f"{share:.0%} of requests elicit chain-of-thought")
+
+
+def capability_focus(a: Row, s: FeatureSpec) -> FtResult:
+    """Traffic concentrated on one harvestable capability (reasoning, coding, agentic or
+    computer use) rather than the mix a person or product sends."""
+    top, share = str(a.get("capability_top") or ""), _f(a, "capability_top_share")
+    score = ramp(share, s.lo, s.hi) if top in HARVEST_CAPABILITIES else 0.0
+    return FtResult(score, f"{share:.0%} of requests are {top or 'unknown'} tasks")
+
+
+def template_reuse(a: Row, s: FeatureSpec) -> FtResult:
+    """Most requests fill the same prompt template (a scripted harvesting loop)."""
+    share = _f(a, "template_top_share")
+    return FtResult(ramp(share, s.lo, s.hi), f"{share:.0%} of requests use one prompt template")
+
+
+def single_turn_tools(a: Row, s: FeatureSpec) -> FtResult:
+    """Tool definitions sent in single-turn requests: agent traces being harvested, not an
+    agent actually looping over tool results."""
+    tools, coherence = _f(a, "tool_share"), _f(a, "tools_turns_coherence")
+    x = tools * (1.0 - coherence)
+    return FtResult(ramp(x, s.lo, s.hi),
+                    f"{tools:.0%} of requests carry tools, {1 - coherence:.0%} of those single-turn")
+
+
+def machine_timing(a: Row, s: FeatureSpec) -> FtResult:
+    """No human day: the account's quietest 8 hours are about as busy as the rest
+    (``night_share``) or its activity is flat over all 24 hours (``hour_entropy``), weighted
+    by volume so a few requests cannot look sleepless by chance."""
+    night, ent, n = _f(a, "night_share"), _f(a, "hour_entropy"), _f(a, "requests")
+    x = max(ramp(night, s.lo, s.hi), ramp(ent, 0.9, 0.98))
+    return FtResult(x * ramp(n, 24, 96),
+                    f"no quiet hours: quietest 8 h carry {night:.0%} of a flat day's traffic")
+
+
+def single_turn(a: Row, s: FeatureSpec) -> FtResult:
+    """Requests sent as isolated single prompts, never continuing a conversation: what a
+    harvester collecting prompt-response pairs sends."""
+    x = _f(a, "single_turn_share")
+    return FtResult(ramp(x, s.lo, s.hi), f"{x:.0%} of requests are single-turn")
+
+
+def long_outputs(a: Row, s: FeatureSpec) -> FtResult:
+    """Requests for long outputs or extended thinking: the reasoning traces a distiller
+    wants."""
+    x = max(_f(a, "long_output_share"), _f(a, "thinking_share"))
+    return FtResult(ramp(x, s.lo, s.hi), f"{x:.0%} of requests ask for long output or thinking")
+
+
+def release_rush(a: Row, s: FeatureSpec) -> FtResult:
+    """Traffic moved to a newly released model within 24 hours of its release."""
+    x = _f(a, "new_release_share")
+    return FtResult(ramp(x, s.lo, s.hi), f"{x:.0%} of traffic went to a model within 24 h of release")
+
+
+def new_account(a: Row, s: FeatureSpec) -> FtResult:
+    """The account was days old when it started sending traffic (lo..hi days: full..none)."""
+    age = a.get("account_age_days")
+    if age is None or (isinstance(age, float) and math.isnan(age)):
+        return FtResult(0.0, "account age unknown")
+    return FtResult(1.0 - ramp(float(age), s.lo, s.hi), f"account {float(age):.0f} days old at first request")
+
+
+def volume(a: Row, s: FeatureSpec) -> FtResult:
+    """Requests per active day on a log scale between lo and hi."""
+    x = _f(a, "requests_per_day")
+    score = ramp(math.log10(x), math.log10(s.lo), math.log10(s.hi)) if x > 0 else 0.0
+    return FtResult(score, f"{x:.0f} requests per active day")
+
+
+HARVEST: dict[str, Callable[[Row, FeatureSpec], FtResult]] = {
+    f.__name__: f for f in (cot_elicitation, capability_focus, template_reuse, single_turn_tools,
+                            single_turn, machine_timing, long_outputs, release_rush, new_account,
+                            volume)
+}
+
+
+# --- campaign features: fn(campaign view, spec, params) -----------------------------------
+
+def member_harvest(c: Row, s: FeatureSpec) -> FtResult:
+    """Median harvest-behaviour score of the community's member accounts."""
+    h = _f(c, "median_harvest")
+    return FtResult(h, f"members' median harvest behaviour {h:.2f}")
+
+
+def hydra(c: Row, s: FeatureSpec) -> FtResult:
+    """Many accounts acting as one (a hydra cluster), counted only as far as they harvest:
+    median harvest x ramp(accounts, min_accounts, full_accounts)."""
+    n = _f(c, "accounts")
+    x = _f(c, "median_harvest") * ramp(n, _f(c, "min_accounts") - 1, _f(c, "full_accounts"))
+    return FtResult(x, f"{n:.0f} linked accounts")
+
+
+def coordination(c: Row, s: FeatureSpec) -> FtResult:
+    """How tightly members are tied and by how many independent kinds of shared evidence
+    (infrastructure, payment, templates, timing), scaled by their median harvest."""
+    strength, kinds = _f(c, "mean_strength"), _f(c, "indicator_kinds")
+    x = _f(c, "median_harvest") * ramp(strength, 0.6, 3.0) * ramp(kinds, 1, 3)
+    return FtResult(x, f"tied by {kinds:.0f} kinds of shared evidence ({c.get('kinds_text', '')})")
+
+
+CAMPAIGN: dict[str, Callable[[Row, FeatureSpec], FtResult]] = {
+    f.__name__: f for f in (member_harvest, hydra, coordination)
+}
+
+
+# --- final account features ---------------------------------------------------------------
+
+def harvest_behaviour(a: Row, s: FeatureSpec) -> FtResult:
+    """The account's own harvest-behaviour score (see the harvest features)."""
+    h = _f(a, "harvest")
+    return FtResult(h, str(a.get("harvest_reasons") or f"harvest behaviour {h:.2f}"))
+
+
+def campaign_membership(a: Row, s: FeatureSpec) -> FtResult:
+    """How strongly the account is tied into a community that scores as a campaign:
+    tie strength x campaign score."""
+    x = _f(a, "tie") * _f(a, "campaign_score")
+    if x <= 0:
+        return FtResult(0.0, "not tied to a campaign")
+    cid = str(a.get("cluster_id") or "")
+    what = f"campaign {cid}" if cid.startswith("C") else "a linked group of accounts"
+    return FtResult(x, f"member of {what} (score {_f(a, 'campaign_score'):.2f}), "
+                       f"linked by {(a.get('link_kinds') or 'shared indicators').replace(',', ', ')}")
+
+
+ACCOUNT: dict[str, Callable[[Row, FeatureSpec], FtResult]] = {
+    f.__name__: f for f in (harvest_behaviour, campaign_membership)
+}
+
+
+def _bind(fn: Callable[[Row, FeatureSpec], FtResult], spec: FeatureSpec) -> Callable[[Row], FtResult]:
+    def feature(row: Row) -> FtResult:
+        return fn(row, spec)
+
+    feature.__doc__ = fn.__doc__
+    return feature
+
+
+def _algorithm(name: str, description: str, specs: tuple[FeatureSpec, ...],
+               table: Mapping[str, Callable[[Row, FeatureSpec], FtResult]]) -> Algorithm[Row]:
+    return Algorithm(name, description,
+                     [Feature(s.feature, _bind(table[s.feature], s), s.weight) for s in specs])
+
+
+@dataclass(frozen=True)
+class Scorers:
+    """The three scorers of one policy."""
+
+    harvest: Algorithm[Row]
+    campaign: Algorithm[Row]
+    account: Algorithm[Row]
+
+    @property
+    def name(self) -> str:
+        return self.account.name
+
+
+def scorers(policy: Policy) -> Scorers:
+    """Build the harvest, campaign and account scorers of ``policy``."""
+    v = policy.name
+    return Scorers(
+        _algorithm(f"harvest/{v}", "How much an account's own traffic looks like capability "
+                   "harvesting.", policy.harvest, HARVEST),
+        _algorithm(f"campaign/{v}", "How much a linked community behaves like a distillation "
+                   "campaign.", policy.campaign, CAMPAIGN),
+        _algorithm(f"account/{v}", "Account score: own behaviour plus campaign membership.",
+                   policy.account, ACCOUNT),
+    )
+
+
+@dataclass(frozen=True)
+class PolicyName:
+    name: str
+
+
+POLICIES: Registry[PolicyName] = Registry("detection policy", [PolicyName("policy_v1")])
+
+SETTINGS = [
+    settings.Setting("detect_policy", str, "policy_v1",
+                     "Detection policy: a shipped name (policy_v1) or a policy YAML path.", "traffic"),
+    settings.Setting("detect_flag_threshold", float, -1.0,
+                     "Account score at or above which an account is flagged (-1: the policy's).",
+                     "traffic"),
+    settings.Setting("detect_campaign_threshold", float, -1.0,
+                     "Community score at or above which it is reported as a campaign "
+                     "(-1: the policy's).", "traffic"),
+    settings.Setting("detect_min_edge_weight", float, -1.0,
+                     "Minimum link weight between two accounts (-1: the policy's).", "traffic"),
+    settings.Setting("detect_resolution", float, -1.0,
+                     "Leiden resolution (-1: the policy's).", "traffic"),
+    settings.Setting("detect_memory_limit", str, "2GB",
+                     "DuckDB memory limit during detection; work spills to disk beyond it.",
+                     "traffic"),
+]
+settings.register(SETTINGS)
+
+
+def effective_policy(overrides: dict[str, Any] | None) -> tuple[Policy, dict[str, Any]]:
+    """The policy named by the settings, with any threshold overrides applied."""
+    values = settings.resolve(SETTINGS, overrides)
+    policy = load_policy(values["detect_policy"])
+    th, link, com = dict(policy.thresholds), dict(policy.linkage), dict(policy.communities)
+    for key, target, name in (("detect_flag_threshold", th, "flag"),
+                              ("detect_campaign_threshold", th, "campaign"),
+                              ("detect_min_edge_weight", link, "min_edge_weight"),
+                              ("detect_resolution", com, "resolution")):
+        if values[key] >= 0:
+            target[name] = float(values[key])
+    from dataclasses import replace
+
+    return replace(policy, thresholds=th, linkage=link, communities=com), values

@@ -1,0 +1,81 @@
+"""Chain-of-thought elicitation classifier: rules from data, compiled into SQL.
+
+Each rule of the rule set (``traffic/rules/cot_v1.yaml``) becomes one ``regexp_matches``
+over the lower-cased request text; the score is ``1 - prod(1 - weight)`` over the rules that
+fired, and ``cot_rules`` lists their ids joined by ``;``. The same SQL serves the feature
+pipeline and :func:`classify`, so the Python API and the pipeline cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+
+from frontierguard.traffic.rules import CotRuleSet, load_cot_rules
+from frontierguard.traffic.signals.sqltext import any_of, lit
+
+
+@dataclass(frozen=True)
+class CotSql:
+    """SQL pieces: ``matches`` go in an inner SELECT over ``text``; ``score``/``rules`` read
+    the match columns from an outer SELECT."""
+
+    any: str
+    matches: list[str]
+    score: str
+    rules: str
+
+
+def match_column(i: int) -> str:
+    return f"_cot_m{i}"
+
+
+def cot_sql(rules: CotRuleSet, text: str, prefilter: str = "_cot_any") -> CotSql:
+    """Compile a rule set into match columns over the SQL expression ``text``.
+
+    ``any`` (one regex of every pattern) is selected as column ``prefilter`` one level below
+    the ``matches``, which then run only on the few texts where some rule can fire.
+    """
+    every = lit(any_of([p for r in rules.rules for p in r.patterns]))
+    matches = [f"(CASE WHEN {prefilter} THEN regexp_matches({text}, {lit(any_of(r.patterns))}) "
+               f"ELSE false END) AS {match_column(i)}" for i, r in enumerate(rules.rules)]
+    factors = " * ".join(
+        f"(CASE WHEN {match_column(i)} THEN CAST({round(1.0 - r.weight, 10)!r} AS DOUBLE) "
+        "ELSE CAST(1.0 AS DOUBLE) END)"
+        for i, r in enumerate(rules.rules))
+    score = f"CAST(1.0 - {factors} AS DOUBLE)"
+    fired = ", ".join(f"CASE WHEN {match_column(i)} THEN {lit(r.id)} END"
+                      for i, r in enumerate(rules.rules))
+    return CotSql(f"regexp_matches({text}, {every})", matches, score,
+                  f"concat_ws(';', {fired})")
+
+
+@dataclass(frozen=True)
+class CotResult:
+    """The classifier's verdict on one text."""
+
+    score: float
+    rules: tuple[str, ...]
+
+
+def classify(texts: Sequence[str | None], rules: CotRuleSet | None = None) -> list[CotResult]:
+    """Score texts with the CoT-elicitation rules (default ``cot_v1``); None scores 0."""
+    ruleset = rules or load_cot_rules()
+    sql = cot_sql(ruleset, "_t")
+    items = list(texts)
+    table = pa.table({"_i": pa.array(range(len(items)), pa.int64()),
+                      "text": pa.array(items, pa.string())})
+    con = duckdb.connect()
+    try:
+        con.register("_texts", table)
+        rows = con.execute(
+            f"SELECT {sql.score}, {sql.rules} FROM (SELECT _i, {', '.join(sql.matches)} FROM "
+            f"(SELECT _i, _t, {sql.any} AS _cot_any FROM "
+            "(SELECT _i, lower(coalesce(text, '')) AS _t FROM _texts))) "
+            "ORDER BY _i").fetchall()
+    finally:
+        con.close()
+    return [CotResult(round(float(s), 12), tuple(r.split(";")) if r else ()) for s, r in rows]

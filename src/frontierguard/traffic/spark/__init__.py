@@ -1,0 +1,1 @@
+"""Running the detection pipeline on Apache Spark (see docs/scaling.md)."""

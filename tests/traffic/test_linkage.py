@@ -1,0 +1,188 @@
+"""Account graph: rarity weighting, caps, linear pair generation, Leiden communities."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import math
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from frontierguard.traffic import linkage
+from frontierguard.traffic.scoring import Policy, load_policy
+
+T0 = datetime(2026, 3, 1, tzinfo=UTC)
+SIGNAL_TYPES = {
+    "account_id": pa.string(), "ts": pa.timestamp("ms", tz="UTC"), "model": pa.string(),
+    "ip": pa.string(), "ip24": pa.string(), "asn": pa.int64(), "asn_type": pa.string(),
+    "user_agent": pa.string(), "tls_fingerprint": pa.string(), "payment_fingerprint": pa.string(),
+    "account_created": pa.timestamp("ms", tz="UTC"), "signup_channel": pa.string(),
+    "template_id": pa.string(), "template_simhash": pa.int64(),
+}
+
+
+def request(account: str, i: int, **over: Any) -> dict[str, Any]:
+    """One req_signals row with distinct-by-default indicators."""
+    n = int.from_bytes(hashlib.blake2b(account.encode(), digest_size=4).digest(), "big")
+    row: dict[str, Any] = {
+        "account_id": account, "ts": T0 + timedelta(hours=3 * i + n % 3, minutes=n % 50),
+        "model": "m1", "ip": f"10.{n % 250}.{n // 250 % 250}.{i % 250}", "ip24": None,
+        "asn": 7000 + n % 100_000,
+        "asn_type": "residential", "user_agent": f"ua-{account}", "tls_fingerprint": f"tls-{account}",
+        "payment_fingerprint": f"card-{account}",
+        "account_created": T0 - timedelta(days=400, minutes=n % 500_000),
+        "signup_channel": "web", "template_id": f"tpl-{account}-{i}",
+        "template_simhash": int.from_bytes(
+            hashlib.blake2b(f"{account}/{i}".encode(), digest_size=8).digest(), "big", signed=True),
+    }
+    row.update(over)
+    if row["ip24"] is None and row["ip"]:
+        row["ip24"] = ".".join(row["ip"].split(".")[:3]) + ".0/24"
+    return row
+
+
+def make_con(rows: list[dict[str, Any]]) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    signals = pa.table({k: pa.array([r[k] for r in rows], t) for k, t in SIGNAL_TYPES.items()})
+    con.register("_signals", signals)
+    con.execute("CREATE TABLE req_signals AS SELECT * FROM _signals")
+    con.unregister("_signals")
+    return con
+
+
+def policy(**linkage_over: float) -> Policy:
+    p = load_policy("policy_v1")
+    return dataclasses.replace(p, linkage={**p.linkage, **linkage_over})
+
+
+def nat_students(count: int = 300) -> list[dict[str, Any]]:
+    """Students behind one university NAT with a popular browser, each otherwise distinct."""
+    return [request(f"student-{s}", i, ip="192.0.2.10", asn=64500, asn_type="education",
+                    user_agent="Chrome/130", tls_fingerprint="ja3-chrome-130")
+            for s in range(count) for i in range(4)]
+
+
+def hydra(count: int = 60, prefix: str = "hydra") -> list[dict[str, Any]]:
+    """Accounts on residential proxies rotating three cards (each account uses two of them)
+    with one rare TLS fingerprint."""
+    return [request(f"{prefix}-{a}", i, payment_fingerprint=f"card-{prefix}-{(a + i % 2) % 3}",
+                    tls_fingerprint="ja3-custom-httpx", user_agent="python-httpx/0.27")
+            for a in range(count) for i in range(5)]
+
+
+def communities_of(con: duckdb.DuckDBPyConnection, p: Policy) -> dict[str, int]:
+    linkage.build_graph(con, p)
+    table = linkage.communities(con, p).table
+    return dict(zip(table.column("account_id").to_pylist(), table.column("community").to_pylist(),
+                    strict=True))
+
+
+def test_nat_of_300_students_is_not_linked() -> None:
+    con = make_con(nat_students())
+    assert linkage.build_graph(con, load_policy()) == 0
+    assert communities_of(con, load_policy()) == {}
+
+
+def test_60_accounts_sharing_cards_and_rare_tls_form_one_community() -> None:
+    con = make_con(hydra() + nat_students())
+    members = communities_of(con, load_policy())
+    hydra_ids = {c for a, c in members.items() if a.startswith("hydra-")}
+    assert len([a for a in members if a.startswith("hydra-")]) == 60
+    assert len(hydra_ids) == 1
+    assert not any(a.startswith("student-") for a in members)
+
+
+def test_popular_indicator_above_cap_links_nobody() -> None:
+    rows = [request(f"user-{a}", 0, payment_fingerprint="card-shared-by-everyone")
+            for a in range(40)]
+    p = load_policy()
+    capped = dataclasses.replace(p, indicators=tuple(
+        dataclasses.replace(i, max_accounts=30) if i.kind == "payment" else i for i in p.indicators))
+    con = make_con(rows)
+    linkage.build_graph(con, dataclasses.replace(capped, linkage={**p.linkage, "min_edge_weight": 0.0}))
+    assert con.execute("SELECT count(*) FROM links WHERE kinds LIKE '%payment%'").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("k", [2, 5, 33, 200])
+def test_link_weight_is_kind_weight_times_rarity(k: int) -> None:
+    rows = [request(f"acct-{a}", 0, payment_fingerprint="card-x") for a in range(k)]
+    con = make_con(rows)
+    linkage.build_graph(con, policy(min_edge_weight=0.0))
+    weights = {w for (w,) in con.execute(
+        "SELECT weight FROM links WHERE kinds = 'payment'").fetchall()}
+    expected = 1.0 * math.log(10000 / k) / math.log(10000)
+    assert weights and all(w == pytest.approx(expected) for w in weights)
+
+
+@pytest.mark.parametrize(("k", "reach", "pairs"), [
+    (5, 16, 10),             # small group: every pair once
+    (33, 16, 33 * 32 // 2),  # 2*reach+1: still complete
+    (400, 16, 400 * 16),     # large group: a ring of reach 16, linear in k
+])
+def test_pairs_grow_linearly_with_group_size(k: int, reach: int, pairs: int) -> None:
+    rows = [request(f"acct-{a}", 0, payment_fingerprint="card-x", ip=None,
+                    account_created=None) for a in range(k)]
+    con = make_con(rows)
+    linkage.build_graph(con, policy(min_edge_weight=0.0, neighbours=reach))
+    assert con.execute("SELECT count(*) FROM links WHERE kinds LIKE '%payment%'").fetchone() == (
+        pairs,)
+
+
+@pytest.mark.parametrize(("shared", "linked"), [
+    ({"ip24": "203.0.113.0/24"}, False),                       # one weak network kind
+    ({"payment_fingerprint": "card-p"}, True),                  # a rare card alone
+    ({"tls_fingerprint": "tls-r", "user_agent": "ua-r"}, False),  # rare client alone
+    ({"tls_fingerprint": "tls-r", "user_agent": "ua-r", "ip": "198.51.100.7"}, True),
+])
+def test_pair_linked_only_with_enough_evidence(shared: dict[str, str], linked: bool) -> None:
+    con = make_con([request("a-1", 0, **shared), request("b-2", 0, **shared)])
+    assert (linkage.build_graph(con, load_policy()) == 1) is linked
+
+
+def test_lockstep_links_accounts_active_in_the_same_windows() -> None:
+    bursts = [T0 + timedelta(hours=7 * j, minutes=13 * j % 60) for j in range(20)]
+    rows = [request(f"bot-{a}", j, ts=t + timedelta(seconds=a)) for a in range(3)
+            for j, t in enumerate(bursts)]
+    rows += [request("human-9", j, ts=T0 + timedelta(hours=5 * j + 2)) for j in range(20)]
+    con = make_con(rows)
+    p = policy(min_edge_weight=0.5)
+    linkage.build_graph(con, p)
+    kinds = con.execute("SELECT a, b, kinds FROM links ORDER BY a, b").fetchall()
+    assert [(a, b) for a, b, _ in kinds] == [("bot-0", "bot-1"), ("bot-0", "bot-2"), ("bot-1", "bot-2")]
+    assert all("lockstep" in k for _, _, k in kinds)
+
+
+def test_communities_are_deterministic() -> None:
+    rows = hydra(30, "h1") + hydra(25, "h2") + nat_students(50)
+    first = communities_of(make_con(rows), load_policy())
+    second = communities_of(make_con(list(reversed(rows))), load_policy())
+    assert first == second
+    assert len({first[a] for a in first if a.startswith("h1-")}) == 1
+    assert {first[a] for a in first if a.startswith("h1-")} != {first[a] for a in first
+                                                               if a.startswith("h2-")}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.sampled_from(["c1", "c2", "c3"]),
+                          st.sampled_from(["t1", "t2"])), min_size=1, max_size=60))
+def test_links_are_canonical_pairs_above_the_threshold(
+        rows: list[tuple[int, str, str]]) -> None:
+    con = make_con([request(f"acct-{a}", i, payment_fingerprint=card, tls_fingerprint=tls,
+                            user_agent="ua") for i, (a, card, tls) in enumerate(rows)])
+    p = load_policy()
+    linkage.build_graph(con, p)
+    links = con.execute("SELECT a, b, weight FROM links").fetchall()
+    assert all(a < b and w >= p.linkage["min_edge_weight"] for a, b, w in links)
+    assert len({(a, b) for a, b, _ in links}) == len(links)
+    shared_card = {(a, b) for a, b, _ in links}
+    cards: dict[str, set[str]] = {}
+    for a, card, _ in rows:
+        cards.setdefault(card, set()).add(f"acct-{a}")
+    expected = {(x, y) for members in cards.values() for x in members for y in members if x < y}
+    assert shared_card >= expected

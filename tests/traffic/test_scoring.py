@@ -1,0 +1,145 @@
+"""Policy loading, feature case tables, and the scorers' explanations."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from frontierguard.core.errors import ConfigError, DataFileError, NotFoundError
+from frontierguard.traffic import scoring
+from frontierguard.traffic.scoring import FeatureSpec, effective_policy, load_policy, ramp, scorers
+
+HARVESTER: dict[str, Any] = {
+    "requests": 900, "requests_per_day": 300.0, "hour_entropy": 0.98, "cot_share": 0.7,
+    "capability_top": "reasoning", "capability_top_share": 0.95, "template_top_share": 0.9,
+    "tool_share": 0.0, "tools_turns_coherence": None, "long_output_share": 0.8,
+    "thinking_share": 0.6, "new_release_share": 0.5, "account_age_days": 1.0,
+}
+STUDENT: dict[str, Any] = {
+    "requests": 12, "requests_per_day": 4.0, "hour_entropy": 0.4, "cot_share": 0.0,
+    "capability_top": "chat", "capability_top_share": 0.6, "template_top_share": 0.1,
+    "tool_share": 0.0, "tools_turns_coherence": None, "long_output_share": 0.1,
+    "thinking_share": 0.0, "new_release_share": 0.0, "account_age_days": 300.0,
+}
+ONE_REQUEST: dict[str, Any] = {"requests": 1, "requests_per_day": 1.0, "hour_entropy": None,
+                               "capability_top": "coding", "capability_top_share": 1.0}
+
+
+def test_shipped_policy_loads_with_sources() -> None:
+    p = load_policy("policy_v1")
+    assert p.name == "policy_v1" and p.source and p.effective
+    assert {i.kind for i in p.indicators} == set(scoring.INDICATOR_KINDS)
+    assert 0 < p.thresholds["flag"] <= 1
+
+
+def test_unknown_shipped_policy_is_not_found() -> None:
+    with pytest.raises(NotFoundError, match="policy_v9"):
+        load_policy("policy_v9")
+
+
+@pytest.mark.parametrize(("edit", "field"), [
+    (("{feature: volume, weight: 0.05", "{feature: velocity, weight: 0.05"), "feature"),
+    (("{feature: hydra, weight: 0.50}", "{feature: hydra, weight: high}"), "weight"),
+    (("{kind: payment, weight: 1.0,", "{kind: phone, weight: 1.0,"), "kind"),
+])
+def test_bad_policy_names_file_line_and_field(tmp_path: Path, edit: tuple[str, str],
+                                              field: str) -> None:
+    text = scoring.package_data("frontierguard.traffic.policies", "policy_v1.yaml").read_text()
+    line = text[: text.index(edit[0])].count("\n") + 1
+    bad = tmp_path / "policy_bad.yaml"
+    bad.write_text(text.replace(edit[0], edit[1]))
+    with pytest.raises(DataFileError) as err:
+        load_policy(str(bad))
+    assert err.value.file == str(bad) and err.value.row == line and err.value.field == field
+
+
+@pytest.mark.parametrize(("x", "lo", "hi", "expected"), [
+    (0.0, 0.1, 0.5, 0.0), (0.3, 0.1, 0.5, 0.5), (0.9, 0.1, 0.5, 1.0),
+    (None, 0.1, 0.5, 0.0), (math.nan, 0.1, 0.5, 0.0), (2.0, 2.0, 2.0, 1.0),
+])
+def test_ramp(x: float | None, lo: float, hi: float, expected: float) -> None:
+    assert ramp(x, lo, hi) == pytest.approx(expected)
+
+
+@given(st.floats(allow_nan=True), st.floats(-1e6, 1e6), st.floats(-1e6, 1e6))
+def test_ramp_stays_in_unit_interval(x: float, lo: float, hi: float) -> None:
+    assert 0.0 <= ramp(x, min(lo, hi), max(lo, hi)) <= 1.0
+
+
+@pytest.mark.parametrize(("feature", "row", "score"), [
+    ("cot_elicitation", {"cot_share": 0.225}, 0.5),
+    ("single_turn", {"single_turn_share": 1.0}, 1.0),
+    ("single_turn", {"single_turn_share": 0.3}, 0.0),
+    ("machine_timing", {"night_share": 0.9, "requests": 500}, 1.0),
+    ("machine_timing", {"night_share": 0.05, "hour_entropy": 0.6, "requests": 500}, 0.0),
+    ("capability_focus", {"capability_top": "coding", "capability_top_share": 0.9}, 1.0),
+    ("capability_focus", {"capability_top": "chat", "capability_top_share": 0.9}, 0.0),
+    ("single_turn_tools", {"tool_share": 0.8, "tools_turns_coherence": 0.1}, 1.0),
+    ("single_turn_tools", {"tool_share": 0.8, "tools_turns_coherence": 0.95}, 0.0),
+    ("machine_timing", {"hour_entropy": 0.99, "requests": 10}, 0.0),
+    ("machine_timing", {"hour_entropy": 0.99, "requests": 500}, 1.0),
+    ("new_account", {"account_age_days": 1.0}, 1.0),
+    ("new_account", {"account_age_days": None}, 0.0),
+    ("volume", {"requests_per_day": 0.0}, 0.0),
+])
+def test_harvest_features(feature: str, row: dict[str, Any], score: float) -> None:
+    spec = next(s for s in load_policy().harvest if s.feature == feature)
+    result = scoring.HARVEST[feature](row, spec)
+    assert result.score == pytest.approx(score) and result.detail
+
+
+def test_harvester_scores_high_and_explains_itself() -> None:
+    ex = scorers(load_policy()).harvest.explain(HARVESTER)
+    assert ex.score >= 0.9
+    assert any("chain-of-thought" in r for r in ex.reasons())
+
+
+@pytest.mark.parametrize("row", [STUDENT, ONE_REQUEST, {}])
+def test_ordinary_and_sparse_accounts_score_low(row: dict[str, Any]) -> None:
+    assert scorers(load_policy()).harvest.explain(row).score < 0.3
+
+
+def test_every_feature_has_an_explanation() -> None:
+    s = scorers(load_policy())
+    for algo in (s.harvest, s.campaign, s.account):
+        assert all(d["description"] for d in algo.describe())
+
+
+def _campaign(accounts: int, harvest: float, strength: float = 3.0) -> float:
+    p = load_policy()
+    view = {"accounts": accounts, "median_harvest": harvest, "mean_strength": strength,
+            "indicator_kinds": 3, "kinds_text": "payment, tls_ua, template", **p.campaign_params}
+    return scorers(p).campaign.explain(view).score
+
+
+@pytest.mark.parametrize(("accounts", "harvest", "low", "high"), [
+    (40, 0.8, 0.99, 1.0),    # a hydra of harvesters
+    (40, 0.1, 0.0, 0.15),    # many linked accounts that do not harvest
+    (4, 0.8, 0.7, 0.8),      # a small harvesting group
+    (40, 0.0, 0.0, 0.0),     # linkage alone is never a campaign
+])
+def test_campaign_score_needs_harvesting_accounts(accounts: int, harvest: float, low: float,
+                                                  high: float) -> None:
+    assert low <= _campaign(accounts, harvest) <= high
+
+
+def test_campaign_score_grows_with_size_and_ties() -> None:
+    assert _campaign(4, 0.5) < _campaign(15, 0.5)
+    assert _campaign(15, 0.5, strength=0.6) < _campaign(15, 0.5, strength=3.0)
+
+
+def test_overrides_change_thresholds_and_reject_unknown_names() -> None:
+    policy, values = effective_policy({"detect_flag_threshold": "0.8"})
+    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v1"
+    with pytest.raises(ConfigError):
+        effective_policy({"detect_flag": 1})
+
+
+def test_feature_spec_is_passed_to_feature() -> None:
+    r = scoring.cot_elicitation({"cot_share": 0.5}, FeatureSpec("cot_elicitation", 1.0, 0.0, 1.0))
+    assert r.score == pytest.approx(0.5)
