@@ -38,7 +38,9 @@ def detect(
     releases: Annotated[Path | None, typer.Option(
         "--releases", help="CSV of model releases (model,released_at).")] = None,
     db: DbOption = None,
-    engine: Annotated[str, typer.Option("--engine", help="Execution engine.")] = "duckdb",
+    engine: Annotated[str, typer.Option("--engine", help="duckdb (default) or spark.")] = "duckdb",
+    spark_master: Annotated[str | None, typer.Option(
+        "--spark-master", help="Spark master URL for --engine spark (default local[*]).")] = None,
     set_: Annotated[list[str] | None, typer.Option(
         "--set", help="Override a detection setting, NAME=VALUE (see `frontierguard settings`).",
     )] = None,
@@ -50,7 +52,7 @@ def detect(
     """
     store = db if events else db_path(db)
     result = run_detection(events or None, db=store, releases=releases, out_dir=out, engine=engine,
-                           overrides=_overrides(set_ or []))
+                           overrides=_overrides(set_ or []), spark_master=spark_master)
     if json_out:
         print_json(result.as_dict())
         return

@@ -31,7 +31,7 @@ from frontierguard.traffic.engine import DuckDBEngine
 from frontierguard.traffic.scoring import SETTINGS, effective_policy, scorers
 from frontierguard.traffic.tables import read_releases
 
-ENGINES = ("duckdb",)
+ENGINES = ("duckdb", "spark")
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,21 @@ def run_detection(
     engine: str = "duckdb",
     overrides: dict[str, Any] | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
+    spark_master: str | None = None,
 ) -> DetectionResult:
-    """Detect distillation campaigns in the events (files, or the store when none given)."""
+    """Detect distillation campaigns in the events (files, or the store when none given).
+
+    ``engine="spark"`` computes signals and features on Apache Spark from Parquet
+    paths, directories or globs; linkage and scoring then run on the aggregated tables.
+    """
     if engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
+    if engine == "spark":
+        if not events_paths:
+            raise InputError("the spark engine reads event files: give Parquet paths or globs")
+        from frontierguard.traffic.spark.detect import run_detection_spark
+
+        return run_detection_spark(events_paths, releases, out_dir, overrides, master=spark_master)
     start = time.perf_counter()
     mine, feature_overrides = split_overrides(overrides)
     policy, values = effective_policy(mine)
