@@ -21,8 +21,9 @@ from _util import FG, run_measured
 def synthesise(path: Path, rows: int = 1_000_000) -> None:
     rng = np.random.default_rng(0)
     writer = None
-    words = np.array("solve the following problem explain each step write a python function "
-                     "that returns list of primes below integer carefully".split())
+    words = np.array(["solve", "the", "following", "problem", "explain", "each", "step", "write",
+                      "a", "python", "function", "that", "returns", "list", "of", "primes",
+                      "below", "integer", "carefully"])
     for start in range(0, rows, 100_000):
         n = min(100_000, rows - start)
         idx = rng.integers(0, len(words), size=(n, 45))

@@ -1,10 +1,11 @@
 """A small SQL engine abstraction so the same signal and feature SQL runs on DuckDB or Spark.
 
 Every statement frontierguard's feature pipeline runs is written once in DuckDB dialect and
-restricted to constructs that ``sqlglot`` transpiles faithfully to Spark SQL (see
-:func:`to_spark`). An engine runs those statements, exchanges small tables with Python as
-Arrow, and applies Python-only steps (such as SimHash) to the result of a query with
-:meth:`Engine.apply_udf` -- always on a small distinct set, never per request row.
+restricted to constructs that transpile faithfully to Spark SQL (see
+:func:`frontierguard.traffic.spark.transpile.to_spark_sql`). An engine runs those
+statements, exchanges small tables with Python as Arrow, and applies Python-only steps
+(such as SimHash) to the result of a query with :meth:`Engine.apply_udf` -- always on a
+small distinct set, never per request row.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from typing import Protocol, runtime_checkable
 
 import duckdb
 import pyarrow as pa
-import sqlglot
 
 ArrowFunc = Callable[[pa.Table], pa.Table]
 
@@ -49,14 +49,6 @@ class Engine(Protocol):
     def apply_udf(self, name: str, sql: str, func: ArrowFunc) -> None:
         """Create table ``name`` = ``func(result of sql)``; ``func`` maps Arrow to Arrow."""
         ...
-
-
-def to_spark(sql: str) -> str:
-    """Transpile one DuckDB-dialect statement to Spark SQL."""
-    out = sqlglot.transpile(sql, read="duckdb", write="spark", pretty=True)
-    if len(out) != 1:
-        raise ValueError(f"expected one statement, got {len(out)}")
-    return out[0]
 
 
 def _ident(name: str) -> str:

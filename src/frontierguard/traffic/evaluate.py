@@ -279,7 +279,7 @@ def request_counts(events: list[Path] | None, db: Path | None) -> dict[str, int]
     con = duckdb.connect(str(db), read_only=True) if db and not events else duckdb.connect()
     try:
         if events:
-            sources = [_event_source(p) for p in events]
+            sources = [event_source(p) for p in events]
             sql = " UNION ALL ".join(f"SELECT account_id FROM {s}" for s in sources)
         else:
             sql = "SELECT account_id FROM events"
@@ -292,7 +292,8 @@ def request_counts(events: list[Path] | None, db: Path | None) -> dict[str, int]
     return {str(a): int(n) for a, n in rows}
 
 
-def _event_source(path: Path) -> str:
+def event_source(path: Path) -> str:
+    """A DuckDB table function reading an event file (Parquet, CSV or JSONL)."""
     if not path.exists():
         raise InputError("file not found", path)
     name = path.name.lower()

@@ -13,6 +13,7 @@ import pyarrow.csv as pacsv
 from scipy import sparse
 
 from frontierguard.core.errors import InputError
+from frontierguard.traffic.evaluate import event_source
 
 HASH_DIMS = 1 << 10
 
@@ -42,21 +43,6 @@ class BaselineScores:
     score: np.ndarray
     flagged: np.ndarray
     reasons: list[str]
-
-
-def event_source(path: Path) -> str:
-    """A DuckDB table function reading an event file (Parquet, CSV or JSONL)."""
-    if not path.exists():
-        raise InputError("file not found", path)
-    name = path.name.lower()
-    quoted = str(path).replace("'", "''")
-    if name.endswith(".parquet"):
-        return f"read_parquet('{quoted}')"
-    if name.endswith(".csv"):
-        return f"read_csv('{quoted}', header=true)"
-    if name.endswith((".jsonl", ".jsonl.gz", ".json", ".ndjson")):
-        return f"read_json('{quoted}', format='newline_delimited')"
-    raise InputError("unsupported events format (use Parquet, CSV or JSONL)", path)
 
 
 def _requests_sql(paths: Sequence[Path], with_prompt: bool) -> str:
