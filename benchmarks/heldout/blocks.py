@@ -56,8 +56,10 @@ def join(*parts: pa.Array | str) -> pa.Array:
 
 
 def hexes(rng: np.random.Generator, n: int, pool: int, prefix: str) -> pa.Array:
-    """``n`` draws from a pool of ``pool`` opaque fingerprints."""
-    return strs(prefix, rng.integers(10**9, 10**9 + pool, n) * 7919 % 1_000_003_417)
+    """``n`` draws from a pool of ``pool`` opaque fingerprints of this block's own (a random
+    base, so the pools of different campaigns do not share values by construction)."""
+    base = int(rng.integers(10**9, 10**12))
+    return strs(prefix, (base + rng.integers(0, pool, n)) * 7919 % 1_000_000_000_039)
 
 
 def to_table(block: Block, n_events: int) -> pa.Table:

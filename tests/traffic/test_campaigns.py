@@ -142,5 +142,5 @@ def test_campaign_describes_its_evidence(mixed: campaigns.Assessment) -> None:
 
 
 def test_feature_scores_cover_every_account(mixed: campaigns.Assessment) -> None:
-    assert set(mixed.feature_scores) >= {"cot_elicitation", "campaign_membership"}
+    assert set(mixed.feature_scores) >= {"cot_elicitation", "conforming_membership"}
     assert all(len(v) == len(mixed.accounts) for v in mixed.feature_scores.values())

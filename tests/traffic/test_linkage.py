@@ -1,4 +1,8 @@
-"""Account graph: rarity weighting, caps, linear pair generation, Leiden communities."""
+"""Account graph: rarity weighting, caps, linear pair generation, Leiden communities.
+
+Cases run under policy_v1 unless they name policy_v2 (the default), whose additions -- the
+``tls`` kind, template ``support``, lockstep density and weaker kept links -- have their own
+cases at the end."""
 
 from __future__ import annotations
 
@@ -85,13 +89,13 @@ def communities_of(con: duckdb.DuckDBPyConnection, p: Policy) -> dict[str, int]:
 
 def test_nat_of_300_students_is_not_linked() -> None:
     con = make_con(nat_students())
-    assert linkage.build_graph(con, load_policy()) == 0
-    assert communities_of(con, load_policy()) == {}
+    assert linkage.build_graph(con, load_policy("policy_v1")) == 0
+    assert communities_of(con, load_policy("policy_v1")) == {}
 
 
 def test_60_accounts_sharing_cards_and_rare_tls_form_one_community() -> None:
     con = make_con(hydra() + nat_students())
-    members = communities_of(con, load_policy())
+    members = communities_of(con, load_policy("policy_v1"))
     hydra_ids = {c for a, c in members.items() if a.startswith("hydra-")}
     assert len([a for a in members if a.startswith("hydra-")]) == 60
     assert len(hydra_ids) == 1
@@ -101,7 +105,7 @@ def test_60_accounts_sharing_cards_and_rare_tls_form_one_community() -> None:
 def test_popular_indicator_above_cap_links_nobody() -> None:
     rows = [request(f"user-{a}", 0, payment_fingerprint="card-shared-by-everyone")
             for a in range(40)]
-    p = load_policy()
+    p = load_policy("policy_v1")
     capped = dataclasses.replace(p, indicators=tuple(
         dataclasses.replace(i, max_accounts=30) if i.kind == "payment" else i for i in p.indicators))
     con = make_con(rows)
@@ -142,7 +146,7 @@ def test_pairs_grow_linearly_with_group_size(k: int, reach: int, pairs: int) -> 
 ])
 def test_pair_linked_only_with_enough_evidence(shared: dict[str, str], linked: bool) -> None:
     con = make_con([request("a-1", 0, **shared), request("b-2", 0, **shared)])
-    assert (linkage.build_graph(con, load_policy()) == 1) is linked
+    assert (linkage.build_graph(con, load_policy("policy_v1")) == 1) is linked
 
 
 def test_lockstep_links_accounts_active_in_the_same_windows() -> None:
@@ -160,8 +164,8 @@ def test_lockstep_links_accounts_active_in_the_same_windows() -> None:
 
 def test_communities_are_deterministic() -> None:
     rows = hydra(30, "h1") + hydra(25, "h2") + nat_students(50)
-    first = communities_of(make_con(rows), load_policy())
-    second = communities_of(make_con(list(reversed(rows))), load_policy())
+    first = communities_of(make_con(rows), load_policy("policy_v1"))
+    second = communities_of(make_con(list(reversed(rows))), load_policy("policy_v1"))
     assert first == second
     assert len({first[a] for a in first if a.startswith("h1-")}) == 1
     assert {first[a] for a in first if a.startswith("h1-")} != {first[a] for a in first
@@ -175,7 +179,7 @@ def test_links_are_canonical_pairs_above_the_threshold(
         rows: list[tuple[int, str, str]]) -> None:
     con = make_con([request(f"acct-{a}", i, payment_fingerprint=card, tls_fingerprint=tls,
                             user_agent="ua") for i, (a, card, tls) in enumerate(rows)])
-    p = load_policy()
+    p = load_policy("policy_v1")
     linkage.build_graph(con, p)
     links = con.execute("SELECT a, b, weight FROM links").fetchall()
     assert all(a < b and w >= p.linkage["min_edge_weight"] for a, b, w in links)
@@ -186,3 +190,55 @@ def test_links_are_canonical_pairs_above_the_threshold(
         cards.setdefault(card, set()).add(f"acct-{a}")
     expected = {(x, y) for members in cards.values() for x in members for y in members if x < y}
     assert shared_card >= expected
+
+
+V2 = ["policy_v1", "policy_v2"]
+
+
+@pytest.mark.parametrize("name", V2)
+def test_nat_of_300_students_is_no_campaign_community_under_each_policy(name: str) -> None:
+    con = make_con(hydra() + nat_students())
+    members = communities_of(con, load_policy(name))
+    assert len({members[a] for a in members if a.startswith("hydra-")}) == 1
+    assert not any(a.startswith("student-") for a in members)
+
+
+def test_v2_rare_tls_fingerprint_adds_to_a_link_a_popular_one_does_not() -> None:
+    rare = [request(f"rare-{a}", i, tls_fingerprint="ja4-custom-client",
+                    user_agent="python-httpx/0.27") for a in range(30) for i in range(3)]
+    popular = [request(f"pop-{a}", i, tls_fingerprint="ja4-chrome", ip=None) for a in range(900)
+               for i in range(2)]
+    con = make_con(rare + popular)
+    members = communities_of(con, load_policy("policy_v2"))
+    assert len({members.get(f"rare-{a}") for a in range(30)} - {None}) == 1
+    rare_kinds = {k for (k,) in con.execute("SELECT kinds FROM links WHERE a LIKE 'rare-%'").fetchall()}
+    assert rare_kinds == {"tls_ua,tls"}
+    assert con.execute("SELECT count(*) FROM links WHERE a LIKE 'pop-%'").fetchone() == (0,)
+
+
+@pytest.mark.parametrize(("templates", "linked"), [
+    (1, False),   # one shared prompt is a coincidence under support 2
+    (2, True),    # two shared rare templates are a shared script
+])
+def test_v2_template_links_need_two_shared_templates(templates: int, linked: bool) -> None:
+    def rows(acct: str) -> list[dict[str, Any]]:
+        return [request(acct, i, template_id=f"tpl-common-{i}" if i < templates else f"own-{acct}-{i}",
+                        template_simhash=None) for i in range(4)]
+
+    con = make_con(rows("a-1") + rows("b-2"))
+    linkage.build_graph(con, load_policy("policy_v2"))
+    kinds = [k for (k,) in con.execute("SELECT kinds FROM links").fetchall()]
+    assert (kinds == ["template"]) is linked
+
+
+def test_v2_lockstep_ignores_sleepless_accounts() -> None:
+    """Accounts active in every 10-minute window share windows by chance: no lockstep link."""
+    always = [request(f"bot-{a}", j, ts=T0 + timedelta(minutes=10 * j, seconds=a))
+              for a in range(3) for j in range(200)]
+    con = make_con(always)
+    p = load_policy("policy_v2")
+    linkage.build_graph(con, dataclasses.replace(p, linkage={**p.linkage, "min_edge_weight": 0.0}))
+    assert con.execute("SELECT count(*) FROM links WHERE kinds LIKE '%lockstep%'").fetchone() == (0,)
+    linkage.build_graph(con, dataclasses.replace(
+        p, linkage={**p.linkage, "min_edge_weight": 0.0, "lockstep_max_density": 1.0}))
+    assert con.execute("SELECT count(*) FROM links WHERE kinds LIKE '%lockstep%'").fetchone() == (3,)

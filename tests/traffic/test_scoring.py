@@ -30,11 +30,44 @@ ONE_REQUEST: dict[str, Any] = {"requests": 1, "requests_per_day": 1.0, "hour_ent
                                "capability_top": "coding", "capability_top_share": 1.0}
 
 
-def test_shipped_policy_loads_with_sources() -> None:
-    p = load_policy("policy_v1")
-    assert p.name == "policy_v1" and p.source and p.effective
-    assert {i.kind for i in p.indicators} == set(scoring.INDICATOR_KINDS)
+@pytest.mark.parametrize("name", ["policy_v1", "policy_v2"])
+def test_shipped_policy_loads_with_sources(name: str) -> None:
+    p = load_policy(name)
+    assert p.name == name and p.source and p.effective
+    assert {i.kind for i in p.indicators} <= set(scoring.INDICATOR_KINDS)
     assert 0 < p.thresholds["flag"] <= 1
+
+
+def test_policy_v2_is_the_default_and_v1_still_loads_unchanged() -> None:
+    policy, _ = effective_policy({})
+    assert policy.name == "policy_v2"
+    v1 = load_policy("policy_v1")
+    assert "tls" not in {i.kind for i in v1.indicators}
+    assert all(i.support == 0 for i in v1.indicators)
+    assert [f.feature for f in v1.account] == ["harvest_behaviour", "campaign_membership"]
+
+
+MEMBER: dict[str, Any] = {"tie": 1.0, "campaign_score": 0.8, "cluster_id": "C001",
+                          "link_kinds": "payment", "community_harvest": 0.6}
+
+
+@pytest.mark.parametrize(("own", "expected"), [
+    (0.6, 0.8),    # harvests like the members: full membership
+    (0.48, 0.8),   # 80% of the members' behaviour is enough (hi 0.8)
+    (0.36, 0.4),   # 60%: half way up the 0.4..0.8 ramp
+    (0.12, 0.0),   # a bystander glued on by a shared indicator
+])
+def test_conforming_membership_scales_by_own_behaviour(own: float, expected: float) -> None:
+    spec = FeatureSpec("conforming_membership", 0.6, 0.4, 0.8)
+    res = scoring.conforming_membership({**MEMBER, "harvest": own}, spec)
+    assert res.score == pytest.approx(expected)
+    assert "C001" in res.detail
+
+
+def test_conforming_membership_of_an_unlinked_account_is_zero() -> None:
+    spec = FeatureSpec("conforming_membership", 0.6, 0.4, 0.8)
+    res = scoring.conforming_membership({**MEMBER, "tie": 0.0, "harvest": 0.9}, spec)
+    assert res.score == 0.0 and res.detail == "not tied to a campaign"
 
 
 def test_unknown_shipped_policy_is_not_found() -> None:
@@ -135,7 +168,7 @@ def test_campaign_score_grows_with_size_and_ties() -> None:
 
 def test_overrides_change_thresholds_and_reject_unknown_names() -> None:
     policy, values = effective_policy({"detect_flag_threshold": "0.8"})
-    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v1"
+    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v2"
     with pytest.raises(ConfigError):
         effective_policy({"detect_flag": 1})
 

@@ -32,7 +32,8 @@ class Assessment:
 
 def _account_rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = con.sql(
-        "SELECT f.*, c.community, coalesce(c.strength, 0) AS strength, c.kinds AS link_kinds "
+        "SELECT f.*, c.community, coalesce(c.strength, 0) AS strength, "
+        "coalesce(c.max_link, 0) AS max_link, c.kinds AS link_kinds "
         "FROM account_features f LEFT JOIN community c USING (account_id) ORDER BY f.account_id"
     ).to_arrow_table().to_pylist()
     return rows
@@ -78,12 +79,12 @@ def assess(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers) -> 
                        if s >= policy.thresholds["campaign"]),
                       key=lambda c: (-camp_scores[c][0], -views[c]["accounts"], c))
     ids = {cid: f"C{i + 1:03d}" for i, cid in enumerate(reported)}
-    lo, hi = policy.account_params["tie_lo"], policy.account_params["tie_hi"]
     out = []
     for r in rows:
         cid = r["community"]
-        r["tie"] = ramp(r["strength"], lo, hi) if cid in camp_scores else 0.0
+        r["tie"] = _tie(r, policy.account_params) if cid in camp_scores else 0.0
         r["campaign_score"] = camp_scores[cid][0] if cid in camp_scores else 0.0
+        r["community_harvest"] = views[cid]["median_harvest"] if cid in camp_scores else 0.0
         r["cluster_id"] = ids.get(cid, f"G{cid}" if cid in camp_scores else "")
         ex = scorers.account.explain(r)
         for name, res in ex.features.items():
@@ -101,6 +102,16 @@ def assess(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers) -> 
     ]
     _describe(con, campaigns, {r["account_id"]: r for r in out})
     return Assessment(out, campaigns, dict(scores))
+
+
+def _tie(r: dict[str, Any], params: dict[str, float]) -> float:
+    """How strongly an account is tied into its community: its summed in-community link
+    weight on the ``tie_lo..tie_hi`` ramp; where the policy sets ``tie_link_lo/hi``, also
+    capped by its strongest single link on that ramp (many weak ties are not one strong one)."""
+    tie = ramp(r["strength"], params["tie_lo"], params["tie_hi"])
+    if "tie_link_lo" in params:
+        tie = min(tie, ramp(r["max_link"], params["tie_link_lo"], params["tie_link_hi"]))
+    return tie
 
 
 def _describe(con: duckdb.DuckDBPyConnection, campaigns: list[dict[str, Any]],

@@ -29,6 +29,7 @@ from frontierguard.core import settings
 from frontierguard.core.datafiles import LineDict, load_yaml, package_data
 from frontierguard.core.errors import ConfigError, InputError
 from frontierguard.traffic.evaluate import load_labels, read_accounts
+from frontierguard.traffic.scoring import DEFAULT_POLICY
 
 L2 = settings.Setting(
     "fit_l2", float, 1.0, "fit: L2 penalty of the logistic regression (standardised features).",
@@ -114,7 +115,7 @@ def _features(directory: Path) -> tuple[np.ndarray, list[str], np.ndarray, str]:
 def _base_policy(base: Path | None) -> tuple[dict[str, Any], Path | None]:
     path = base
     if path is None:
-        shipped = package_data("frontierguard.traffic", "policies/policy_v1.yaml")
+        shipped = package_data("frontierguard.traffic", f"policies/{DEFAULT_POLICY}.yaml")
         path = shipped if shipped.exists() else None
     if path is None:
         return {"name": "policy", "version": 1, "weights": {}}, None

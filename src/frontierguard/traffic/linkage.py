@@ -14,7 +14,8 @@ in a ring (ordered by a hash of the account id) where every member pairs with
 ``neighbours`` others at offsets 1, then spread evenly round the ring (all pairs when
 ``k <= 2*neighbours+1``), so a big group becomes a sparse, well-connected graph rather than
 ``k^2`` pairs. Each candidate pair is then weighted by *everything* the two accounts share:
-per kind the strongest shared value counts, and kinds add up. Pairs below
+per kind the strongest shared value counts (or, for a kind with ``support`` s, the shared
+values add up to at most the kind's weight, one counting ``1/s``), and kinds add up. Pairs below
 ``min_edge_weight`` are dropped. All of it is equi-joins in SQL, never an all-pairs join.
 
 Each account contributes at most ``values_per_kind`` shared values per kind -- the ones it
@@ -46,6 +47,8 @@ def _indicator_sql(policy: Policy) -> str:
                    "WHERE payment_fingerprint IS NOT NULL",
         "tls_ua": "SELECT account_id, tls_fingerprint || '|' || user_agent FROM req_signals "
                   "WHERE tls_fingerprint IS NOT NULL AND user_agent IS NOT NULL",
+        "tls": "SELECT account_id, tls_fingerprint FROM req_signals "
+               "WHERE tls_fingerprint IS NOT NULL",
         "ip": f"SELECT account_id, ip || '@' || {day} FROM req_signals WHERE ip IS NOT NULL",
         "ip24": f"SELECT account_id, ip24 || '@' || {day} FROM req_signals WHERE ip24 IS NOT NULL",
         "hosting_asn": "SELECT account_id, CAST(asn AS VARCHAR) FROM req_signals "
@@ -69,9 +72,14 @@ def _indicator_sql(policy: Policy) -> str:
 
 
 def _lockstep(con: duckdb.DuckDBPyConnection, policy: Policy) -> None:
-    """MinHash-LSH bands of each account's set of active time buckets (CopyCatch-style)."""
+    """MinHash-LSH bands of each account's set of active time buckets (CopyCatch-style).
+
+    Accounts active in more than ``lockstep_max_density`` of the buckets of their active
+    span (default 1: none excluded) are left out: two sleepless clients share most windows
+    by chance, so their overlap says nothing about coordination."""
     p = policy.linkage
     minutes, min_buckets = int(p["lockstep_bucket_minutes"]), int(p["lockstep_min_buckets"])
+    density = float(p.get("lockstep_max_density", 1.0))
     bands, rows = int(p["lockstep_bands"]), int(p["lockstep_rows"])
     mins = ", ".join(f"min(hash(bucket, {i})) AS h{i}" for i in range(bands * rows))
     band_sql = " UNION ALL ".join(
@@ -82,7 +90,8 @@ def _lockstep(con: duckdb.DuckDBPyConnection, policy: Policy) -> None:
         f"CAST(epoch(ts) // {minutes * 60} AS BIGINT) AS bucket FROM req_signals")
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE _mh AS SELECT account_id, {mins} FROM _buckets "
-        f"GROUP BY account_id HAVING count(*) >= {min_buckets}")
+        f"GROUP BY account_id HAVING count(*) >= {min_buckets} "
+        f"AND count(*) <= {density} * (max(bucket) - min(bucket) + 1)")
     con.execute(f"CREATE OR REPLACE TEMP TABLE _lockstep AS {band_sql}")
     con.execute("DROP TABLE _buckets; DROP TABLE _mh")
 
@@ -93,6 +102,7 @@ def _kinds_table(policy: Policy) -> pa.Table:
         "kweight": [i.weight for i in policy.indicators],
         "max_accounts": [i.max_accounts for i in policy.indicators],
         "min_accounts": [max(2, i.min_accounts) for i in policy.indicators],
+        "support": [i.support for i in policy.indicators],
     })
 
 
@@ -134,9 +144,12 @@ def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
             "CREATE OR REPLACE TEMP TABLE _shared AS SELECT account_id, kind, vid, "
             f"kweight * ln({pop} / k) / ln({pop}) AS w FROM indicators")
         con.execute(
-            "CREATE OR REPLACE TEMP TABLE _pairs AS SELECT c.a, c.b, s1.kind, max(s1.w) AS w "
+            "CREATE OR REPLACE TEMP TABLE _pairs AS SELECT c.a, c.b, s1.kind, "
+            "CASE WHEN any_value(kw.support) > 0 THEN least(any_value(kw.kweight), "
+            "sum(s1.w) / any_value(kw.support)) ELSE max(s1.w) END AS w "
             "FROM _cand c JOIN _shared s1 ON s1.account_id = c.a JOIN _shared s2 "
-            "ON s2.account_id = c.b AND s2.kind = s1.kind AND s2.vid = s1.vid GROUP BY ALL")
+            "ON s2.account_id = c.b AND s2.kind = s1.kind AND s2.vid = s1.vid "
+            "JOIN _kinds kw ON kw.kind = s1.kind GROUP BY c.a, c.b, s1.kind")
         con.execute("DROP TABLE _cand; DROP TABLE _shared")
     finally:
         con.unregister("_kinds")
@@ -154,7 +167,8 @@ def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
 class Communities:
     """Leiden communities of the account graph (accounts without links are absent)."""
 
-    table: pa.Table  # account_id, community, strength (weight of links inside the community)
+    table: pa.Table  # account_id, community, strength (weight of links inside the community),
+    # max_link (its strongest link inside), kinds
     count: int
 
 
@@ -188,11 +202,13 @@ def communities(con: duckdb.DuckDBPyConnection, policy: Policy) -> Communities:
             "inside AS (SELECT e.account_id, e.weight, e.kinds FROM ends e "
             "JOIN _membership m1 ON m1.account_id = e.account_id "
             "JOIN _membership m2 ON m2.account_id = e.other WHERE m1.community = m2.community), "
-            "s AS (SELECT account_id, sum(weight) AS strength FROM inside GROUP BY account_id), "
+            "s AS (SELECT account_id, sum(weight) AS strength, max(weight) AS max_link "
+            "FROM inside GROUP BY account_id), "
             "k AS (SELECT account_id, string_agg(DISTINCT kind, ',' ORDER BY kind) AS kinds "
             "FROM (SELECT account_id, unnest(string_split(kinds, ',')) AS kind FROM inside) "
             "GROUP BY account_id) "
-            "SELECT m.account_id, m.community, coalesce(s.strength, 0) AS strength, k.kinds "
+            "SELECT m.account_id, m.community, coalesce(s.strength, 0) AS strength, "
+            "coalesce(s.max_link, 0) AS max_link, k.kinds "
             "FROM _membership m LEFT JOIN s USING (account_id) LEFT JOIN k USING (account_id) "
             "ORDER BY m.account_id")
     finally:

@@ -41,18 +41,25 @@ class FeatureSpec:
 
 @dataclass(frozen=True)
 class IndicatorSpec:
-    """A linkage indicator kind: its weight and the group size above which it is ignored."""
+    """A linkage indicator kind: its weight and the group size above which it is ignored.
+
+    ``support`` 0: a pair's link for the kind is its strongest shared value. ``support`` s > 0:
+    shared values add up, ``min(weight, sum(weight * rarity) / s)``, so one shared value
+    counts only ``1/s`` -- for kinds such as prompt templates, where one coincidence is
+    common and several are not.
+    """
 
     kind: str
     weight: float
     max_accounts: int
     description: str
     min_accounts: int = 2
+    support: float = 0.0
 
 
 @dataclass(frozen=True)
 class Policy:
-    """A published detection policy (see policies/policy_v1.yaml)."""
+    """A published detection policy (see policies/policy_v1.yaml, policy_v2.yaml)."""
 
     name: str
     source: str
@@ -101,8 +108,11 @@ def _numbers(section: LineDict, skip: tuple[str, ...] = ()) -> dict[str, float]:
     return {k: _num(section, k) for k in section if k not in skip}
 
 
-def load_policy(name_or_path: str = "policy_v1") -> Policy:
-    """Load a shipped policy by name (``policy_v1``) or a policy YAML file by path."""
+DEFAULT_POLICY = "policy_v2"
+
+
+def load_policy(name_or_path: str = DEFAULT_POLICY) -> Policy:
+    """Load a shipped policy by name (``policy_v1``, ``policy_v2``) or a YAML file by path."""
     shipped = "/" not in name_or_path and not name_or_path.endswith((".yaml", ".yml"))
     path = (package_data("frontierguard.traffic.policies", f"{POLICIES.get(name_or_path).name}.yaml")
             if shipped else name_or_path)
@@ -118,7 +128,8 @@ def load_policy(name_or_path: str = "policy_v1") -> Policy:
         indicators.append(IndicatorSpec(
             kind, _num(item, "weight"), field(item, "max_accounts", int),
             field(item, "description", str), field(item, "min_accounts", int, required=False,
-                                                   default=2)))
+                                                   default=2),
+            field(item, "support", float, required=False, default=0.0)))
     camp, acct = _section(doc, "campaign"), _section(doc, "account")
     return Policy(
         name=field(doc, "name", str), source=field(doc, "source", str),
@@ -134,7 +145,7 @@ def load_policy(name_or_path: str = "policy_v1") -> Policy:
     )
 
 
-INDICATOR_KINDS = ("payment", "tls_ua", "ip", "ip24", "hosting_asn", "template", "simhash",
+INDICATOR_KINDS = ("payment", "tls_ua", "tls", "ip", "ip24", "hosting_asn", "template", "simhash",
                    "lockstep", "creation")
 
 
@@ -287,8 +298,25 @@ def campaign_membership(a: Row, s: FeatureSpec) -> FtResult:
                        f"linked by {(a.get('link_kinds') or 'shared indicators').replace(',', ', ')}")
 
 
+def conforming_membership(a: Row, s: FeatureSpec) -> FtResult:
+    """Membership in a campaign, counted as far as the account's own traffic looks like its
+    campaign's: tie strength x campaign score x ramp(own harvest / members' median harvest,
+    lo, hi). An account glued to a campaign by one shared indicator (a client fingerprint, a
+    network) while its own traffic does not harvest is a bystander, not a member."""
+    base = campaign_membership(a, s)
+    if base.score <= 0:
+        return base
+    own, median = _f(a, "harvest"), _f(a, "community_harvest")
+    ratio = own / median if median > 0 else 0.0
+    conform = ramp(ratio, s.lo, s.hi)
+    if conform >= 1.0:
+        return base
+    return FtResult(base.score * conform,
+                    f"{base.detail}; own traffic at {ratio:.0%} of the members' harvest behaviour")
+
+
 ACCOUNT: dict[str, Callable[[Row, FeatureSpec], FtResult]] = {
-    f.__name__: f for f in (harvest_behaviour, campaign_membership)
+    f.__name__: f for f in (harvest_behaviour, campaign_membership, conforming_membership)
 }
 
 
@@ -337,11 +365,13 @@ class PolicyName:
     name: str
 
 
-POLICIES: Registry[PolicyName] = Registry("detection policy", [PolicyName("policy_v1")])
+POLICIES: Registry[PolicyName] = Registry("detection policy", [PolicyName("policy_v1"),
+                                                                  PolicyName("policy_v2")])
 
 SETTINGS = [
-    settings.Setting("detect_policy", str, "policy_v1",
-                     "Detection policy: a shipped name (policy_v1) or a policy YAML path.", "traffic"),
+    settings.Setting("detect_policy", str, DEFAULT_POLICY,
+                     "Detection policy: a shipped name (policy_v1, policy_v2) or a policy YAML "
+                     "path.", "traffic"),
     settings.Setting("detect_flag_threshold", float, -1.0,
                      "Account score at or above which an account is flagged (-1: the policy's).",
                      "traffic"),
