@@ -43,3 +43,17 @@ def test_csv_rows_carry_line_numbers_and_check_columns(tmp_path: Path) -> None:
     assert rows == [(2, {"name": "ACME", "country": "CN"}), (3, {"name": "Beta", "country": "US"})]
     with pytest.raises(DataFileError, match="missing column"):
         list(read_csv_rows(p, ["list"]))
+
+
+def test_impossible_date_is_a_data_file_error_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text("name: x\nsource: y\neffective: 2026-13-45\n")
+    with pytest.raises(DataFileError) as err:
+        load_yaml(path)
+    assert err.value.row == 3 and "2026-13-45" in str(err.value)
+
+
+def test_valid_dates_still_load_as_dates(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text("effective: 2026-11-28\n")
+    assert str(load_yaml(path)["effective"]) == "2026-11-28"
