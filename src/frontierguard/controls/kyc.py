@@ -8,7 +8,6 @@ is linked to Macau or Country Group D:5.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ import numpy as np
 from frontierguard.controls.catalog import find_chip
 from frontierguard.controls.chips import PRECISIONS
 from frontierguard.controls.rules import DISCLAIMER, country, rule_set_for, rules_dir
-from frontierguard.core.datafiles import load_yaml
+from frontierguard.core.datafiles import load_json_object, load_yaml
 from frontierguard.core.errors import InputError
 from frontierguard.core.settings import Setting, register, resolve
 
@@ -105,12 +104,4 @@ def _rental_flop(data: dict[str, Any], file: str | None) -> float:
 
 def load_customer(path: str | Path, date: dt.date) -> dict[str, Any]:
     p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", p) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg}", p, exc.lineno) from None
-    if not isinstance(data, dict):
-        raise InputError("expected a JSON object", p)
-    return check_customer(data, date, str(p))
+    return check_customer(load_json_object(p), date, str(p))

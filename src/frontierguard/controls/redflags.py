@@ -8,14 +8,13 @@ and ``rules/redflags_v1.yaml`` names the guidance it implements.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from frontierguard.controls.catalog import find_chip
 from frontierguard.controls.rules import DISCLAIMER, CountryGroups, country, rule_set_for, rules_dir
-from frontierguard.core.datafiles import load_yaml
+from frontierguard.core.datafiles import load_json_object, load_yaml
 from frontierguard.core.errors import InputError
 from frontierguard.core.registry import Registry
 from frontierguard.core.scoring import Algorithm, Feature, FtResult
@@ -132,15 +131,7 @@ def parse_order(data: dict[str, Any], file: str | None = None,
 
 def load_order(path: str | Path, settings: dict[str, Any] | None = None) -> Order:
     p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", p) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg}", p, exc.lineno) from None
-    if not isinstance(data, dict):
-        raise InputError("expected a JSON object", p)
-    return parse_order(data, str(p), settings)
+    return parse_order(load_json_object(p), str(p), settings)
 
 
 def first_time_buyer(o: Order) -> FtResult:

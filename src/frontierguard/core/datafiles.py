@@ -7,6 +7,7 @@ started on, so a validator can raise :class:`DataFileError` naming file and line
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from frontierguard.core.errors import DataFileError
+from frontierguard.core.errors import DataFileError, InputError
 
 T = TypeVar("T")
 
@@ -89,6 +90,20 @@ def load_yaml(path: str | Path) -> Any:
     if not text.strip():
         raise DataFileError("file is empty", p)
     return load_yaml_text(text, str(p))
+
+
+def load_json_object(path: str | Path) -> dict[str, Any]:
+    """A user's JSON file that must hold one object; anything else is an InputError naming it."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", p) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg}", p, exc.lineno) from None
+    if not isinstance(data, dict):
+        raise InputError("expected a JSON object", p)
+    return data
 
 
 def package_data(package: str, name: str) -> Path:
