@@ -14,6 +14,7 @@ LISTED = [
     "KIM SOK CHOL", "AL-AKHTAR TRUST", "Rosoboronexport", "Sergey Viktorovich LAVROV",
     "Islamic Revolutionary Guard Corps", "Mahan Air", "HAN YU RO", "Tornado Cash",
     "Hezbollah", "Zhang Jiang Ping", "Acme Trading LLC", "Bashar al-Assad", "Sukarno",
+    "ZHANG, Jian", "李桂花", "SONIA I", "CUELLAR MENDES, Victor", "Maria DELLA CRUZ",
 ]
 QUERIES = [
     "Anglo Caribbean Company Limited", "Banko Nacional Cuba", "Vladimir Putin", "Salek Abdulhai",
@@ -21,10 +22,13 @@ QUERIES = [
     "Akhtar Trust", "Rosoboronexpor", "Sergei Lavrov", "Revolutionary Guards", "Mahan Airlines",
     "Han Yu-Ro", "Tornado Kash", "Hizballah", "Jiang Ping Zhang", "ACME TRADING", "Bashar Asad",
     "Sukamto", "Jane Smith", "Islamic Republic Shipping", "Omar", "Trading Company",
+    "张建国", "张建", "LI Guihua", "李国华", "Sonia Isaac Merritt", "Clara Mendes", "Victor Mendez",
+    "V Putin", "S. Lavrov", "Sonia I", "Kim S. Chol", "Abdulhai S", "ibn Omar", "Bashar Al Assad",
+    "Maria Dela Cruz", "Della Cruz Maria",
 ]
 
 
-@pytest.fixture(scope="module", params=["logic_v1", "logic_v2"])
+@pytest.fixture(scope="module", params=["logic_v1", "logic_v2", "logic_v3"])
 def screener(request: pytest.FixtureRequest) -> Screener:
     entries = [ListEntry(str(i), "TEST", name) for i, name in enumerate(LISTED)]
     return Screener.build(entries, algorithm=request.param, cutoff=0.3, candidates=len(LISTED))
@@ -51,12 +55,14 @@ def test_index_narrows_the_candidates(screener: Screener) -> None:
     assert screener.names[found[0]].original == "Mahan Air"
 
 
-def test_v2_bound_holds_for_every_listed_name() -> None:
-    """The index bound is never below the score logic_v2 actually gives (no bonus qualifiers)."""
-    from frontierguard.controls.screening.logic_v2 import upper_bound
+@pytest.mark.parametrize("algorithm", ["logic_v2", "logic_v3"])
+def test_bound_holds_for_every_listed_name(algorithm: str) -> None:
+    """The index bound is never below the score the algorithm actually gives (no bonus qualifiers)."""
+    from frontierguard.controls.screening.algorithms import BOUNDS
     from frontierguard.controls.screening.model import Pair
     entries = [ListEntry(str(i), "TEST", name) for i, name in enumerate(LISTED)]
-    sc = Screener.build(entries, algorithm="logic_v2", cutoff=0.3)
+    sc = Screener.build(entries, algorithm=algorithm, cutoff=0.3)
+    upper_bound = BOUNDS[algorithm]
     assert sc.bound_index is not None
     for text in QUERIES:
         party = Party(text)

@@ -14,6 +14,7 @@ import numpy.typing as npt
 
 from frontierguard.controls.screening.logic_v1 import LOGIC_V1
 from frontierguard.controls.screening.logic_v2 import LOGIC_V2, upper_bound
+from frontierguard.controls.screening.logic_v3 import LOGIC_V3
 from frontierguard.controls.screening.model import Pair
 from frontierguard.core.registry import Registry
 from frontierguard.core.scoring import Algorithm
@@ -21,5 +22,6 @@ from frontierguard.core.scoring import Algorithm
 Bound = Callable[[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]],
                  npt.NDArray[np.float64]]
 
-ALGORITHMS: Registry[Algorithm[Pair]] = Registry("screening algorithm", [LOGIC_V1, LOGIC_V2])
-BOUNDS: dict[str, Bound] = {LOGIC_V2.name: upper_bound}
+ALGORITHMS: Registry[Algorithm[Pair]] = Registry("screening algorithm", [LOGIC_V1, LOGIC_V2, LOGIC_V3])
+# logic_v3 admits a subset of v2's token pairs and only adds costs, so v2's bound holds for it.
+BOUNDS: dict[str, Bound] = {LOGIC_V2.name: upper_bound, LOGIC_V3.name: upper_bound}

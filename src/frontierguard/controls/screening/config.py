@@ -18,10 +18,10 @@ CANDIDATES = Setting(
     "Listed names the index passes to the scorer per query (the best by shared-key weight).",
     "controls")
 ALGORITHM = Setting(
-    "screening.algorithm", str, "logic_v2", "Matching algorithm used by default.", "controls")
+    "screening.algorithm", str, "logic_v3", "Matching algorithm used by default.", "controls")
 RARITY_FLOOR = Setting(
     "screening.rarity_floor", float, 0.3,
-    "logic_v2: the smallest share of its weight a token keeps however common it is in the "
+    "logic_v2 and v3: the smallest share of its weight a token keeps however common it is in the "
     "loaded lists.", "controls")
 ACTOR = Setting(
     "screening.actor", str, "", "Name written to the audit log as who screened "

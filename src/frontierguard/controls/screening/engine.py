@@ -11,12 +11,12 @@ import numpy.typing as npt
 from frontierguard.controls.screening.algorithms import ALGORITHMS, BOUNDS
 from frontierguard.controls.screening.index import NameIndex
 from frontierguard.controls.screening.index_v2 import BoundIndex
-from frontierguard.controls.screening.logic_v2 import QUALIFIER_NEEDS
+from frontierguard.controls.screening.logic_v2 import QUALIFIER_NEEDS, territory_words
 from frontierguard.controls.screening.model import ListEntry, Pair, Party
 from frontierguard.controls.screening.normalize import NormName, normalize_name
 from frontierguard.controls.screening.rarity import Rarity
 from frontierguard.core.errors import ConfigError
-from frontierguard.core.scoring import Algorithm, Explanation
+from frontierguard.core.scoring import Algorithm, Explanation, FtResult
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,7 @@ class Screener:
             out.rarity = Rarity.from_names(names, rarity_floor)
             out.names = [out.rarity.reweigh(n) for n in names]
             out.bound_index = BoundIndex.build(out.names, owner)
+            territory_words()  # loaded once here rather than inside the first query
         else:
             out.index = NameIndex.build(names, owner)
         out.build_seconds = time.perf_counter() - start
@@ -121,6 +122,29 @@ class Screener:
         order = keep[np.argsort(-bound[keep], kind="stable")][: self.candidates]
         return [int(n) for n in reach.names[order]]
 
+    def _ceilings(self, party: Party) -> list[float]:
+        """Per feature: the most the features after it can still add for this party."""
+        gains = [f.weight if f.weight > 0 and (QUALIFIER_NEEDS.get(f.name) is None
+                                               or getattr(party, QUALIFIER_NEEDS[f.name]))
+                 else 0.0 for f in self.algorithm.features]
+        return [sum(gains[i + 1:]) for i in range(len(gains))]
+
+    def _explain(self, pair: Pair, ceilings: list[float]) -> Explanation | None:
+        """``algorithm.explain``, stopping (None) once the features still to come cannot lift
+        the running total to the reporting cutoff: feature scores lie in [0, 1], so a later
+        feature adds at most its weight. A finished score is the algorithm's own, summed in
+        the same order."""
+        results: dict[str, FtResult] = {}
+        total = 0.0
+        for feature, ceiling in zip(self.algorithm.features, ceilings, strict=True):
+            result = feature.func(pair)
+            results[feature.name] = result
+            total += feature.weight * result.score
+            if self.cutoff > 0 and total + ceiling < self.cutoff - 1e-9:
+                return None
+        score = sum(f.weight * results[f.name].score for f in self.algorithm.features)
+        return Explanation(min(1.0, max(0.0, score)), results)
+
     def _bonus(self, party: Party) -> float:
         """The most the algorithm's score-raising qualifiers can add for this party."""
         total = 0.0
@@ -136,12 +160,13 @@ class Screener:
         if not query.tokens:
             return ScreenResult(party)
         best: dict[int, Hit] = {}
+        ceilings = self._ceilings(party)
         for n in self.candidate_ids(query, party):
             owner = int(self.owner[n])
             entry = self.entries[owner]
             candidate = self.names[n]
-            explained = self.algorithm.explain(Pair(query, candidate, party, entry))
-            if explained.score < self.cutoff:
+            explained = self._explain(Pair(query, candidate, party, entry), ceilings)
+            if explained is None or explained.score < self.cutoff:
                 continue
             if owner in best and best[owner].score >= explained.score:
                 continue

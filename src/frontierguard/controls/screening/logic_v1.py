@@ -6,11 +6,10 @@ legal form, single-word matches) then move it up or down by small, stated amount
 
 from __future__ import annotations
 
-from rigour._core import text_scripts
 from rigour.addresses import compare_address  # type: ignore[attr-defined]
 
 from frontierguard.controls.screening.align import describe
-from frontierguard.controls.screening.model import Pair, normalize_identifier
+from frontierguard.controls.screening.model import Pair, normalize_identifier, scripts
 from frontierguard.core.scoring import Algorithm, Feature, FtResult
 
 CONFLICT_COST = 2.0
@@ -83,7 +82,7 @@ def transliterated(pair: Pair) -> FtResult:
     """The names share no script and one is Chinese, Japanese, Korean or Arabic: they agree
     only through transliteration, which drops tones, characters and vowels, so many different
     people share the romanised form."""
-    q, c = text_scripts(pair.query.original), text_scripts(pair.candidate.original)
+    q, c = scripts(pair.query.original), scripts(pair.candidate.original)
     if q and c and not q & c and (q | c) & LOSSY_SCRIPTS:
         return FtResult(1.0, f"matched only through transliteration ({'/'.join(sorted(q | c))})")
     return FtResult(0.0)

@@ -22,7 +22,7 @@ import numpy.typing as npt
 from rigour.territories.lookup import _get_territory_names
 
 from frontierguard.controls.screening import logic_v1 as v1
-from frontierguard.controls.screening.align import describe
+from frontierguard.controls.screening.align import Alignment, describe
 from frontierguard.controls.screening.model import Pair
 from frontierguard.core.scoring import Algorithm, Feature, FtResult
 
@@ -45,10 +45,10 @@ def distinguishing(token: str) -> bool:
     return len(token) >= TERRITORY_MIN and token in territory_words()
 
 
-def _distinct_weight(pair: Pair) -> tuple[float, list[str]]:
+def distinct_weight(pair: Pair, al: Alignment) -> tuple[float, list[str]]:
+    """Organisations: the weight and words of country names left over on one side of ``al``."""
     if pair.entry.kind not in ORGANISATION_KINDS:
         return 0.0, []
-    al = pair.alignment_v2
     sides = ((pair.query, al.unmatched_query), (pair.candidate, al.unmatched_candidate))
     found = [(name.tokens[i], name.weights[i]) for name, free in sides for i in free
              if distinguishing(name.tokens[i])]
@@ -85,7 +85,7 @@ def name_alignment(pair: Pair) -> FtResult:
     tokens weigh more; particles weigh little.
     """
     al = pair.alignment_v2
-    distinct, words = _distinct_weight(pair)
+    distinct, words = distinct_weight(pair, al)
     cost = name_cost(al.matched_weight, al.unmatched_query_weight, al.unmatched_candidate_weight)
     cost += DISTINCT_COST * distinct
     score = al.similar_weight / cost if cost > 0 else 0.0
@@ -119,12 +119,17 @@ def patronymic_order(pair: Pair) -> FtResult:
     """Both names have one patronymic particle (``bin``, ``ibn``, ``ben``) between names and
     a matched name (not a particle) stands before it in one and after it in the other: father and
     son are swapped. Names written ``SURNAME, Given`` are skipped (order unknown)."""
+    return patronymic_swap(pair, pair.alignment_v2)
+
+
+def patronymic_swap(pair: Pair, al: Alignment) -> FtResult:
+    """:func:`patronymic_order` on the alignment ``al``."""
     if "," in pair.query.original or "," in pair.candidate.original:
         return FtResult(0.0)  # "SURNAME, Given" form: the written order is not the name's order
     q, c = _sides(pair.query.tokens), _sides(pair.candidate.tokens)
     if q is None or c is None:
         return FtResult(0.0)
-    swapped = [pair.query.tokens[link.q[0]] for link in pair.alignment_v2.links
+    swapped = [pair.query.tokens[link.q[0]] for link in al.links
                if len(link.q) == len(link.c) == 1 and pair.query.weights[link.q[0]] >= 1.0
                and q[link.q[0]] != c[link.c[0]]]
     if swapped:

@@ -2,17 +2,48 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import lru_cache
+from typing import Any, Generic, TypeVar, overload
 
 from rigour._core import text_scripts
 from rigour.territories import lookup_territory
 
-from frontierguard.controls.screening import align_v2
+from frontierguard.controls.screening import align_v2, align_v3
 from frontierguard.controls.screening.align import Alignment, align
 from frontierguard.controls.screening.normalize import NormName
 
+T = TypeVar("T")
+
+
+class cached_property(Generic[T]):
+    """``functools.cached_property`` without its per-access lock (Python 3.11 takes one on
+    every uncached access, a large share of scoring a pair): the value is computed on first
+    access and stored in the instance, which then shadows this descriptor."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> cached_property[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> T | cached_property[T]:
+        if obj is None:
+            return self
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
+
+
 SYLLABIC = frozenset({"Han", "Hangul", "Hiragana", "Katakana"})
+PER_CHARACTER = frozenset({"Han"})
 KINDS = ("person", "organization", "vessel", "aircraft", "unknown")
 
 
@@ -40,6 +71,18 @@ class Party:
     address: str | None = None
     identifiers: tuple[str, ...] = ()
     query_id: str = ""
+
+
+@lru_cache(maxsize=200_000)
+def scripts(text: str) -> frozenset[str]:
+    """The scripts ``text`` is written in (rigour; cached: listed names recur in every query)."""
+    return frozenset(text_scripts(text))
+
+
+def per_character(text: str) -> bool:
+    """Whether ``text`` is written in Chinese characters only (each romanised as one token)."""
+    found = scripts(text)
+    return bool(found) and found <= PER_CHARACTER
 
 
 def country_code(value: str | None) -> str | None:
@@ -74,9 +117,26 @@ class Pair:
         return align_v2.align(self.query, self.candidate, self.syllabic)
 
     @cached_property
+    def alignment_v3(self) -> Alignment:
+        """The ``logic_v3`` alignment (equal tokens only when either name is in Chinese
+        characters, or both are syllabic)."""
+        return align_v3.align(self.query, self.candidate,
+                              self.syllabic or self.query_per_character or self.candidate_per_character)
+
+    @cached_property
+    def query_per_character(self) -> bool:
+        """The query is written in Chinese characters only: romanised one token per character."""
+        return per_character(self.query.original)
+
+    @cached_property
+    def candidate_per_character(self) -> bool:
+        """The listed name is written in Chinese characters only (one token per character)."""
+        return per_character(self.candidate.original)
+
+    @cached_property
     def syllabic(self) -> bool:
         """Both names are written in Chinese, Japanese or Korean script (one token a character)."""
-        q, c = text_scripts(self.query.original), text_scripts(self.candidate.original)
+        q, c = scripts(self.query.original), scripts(self.candidate.original)
         return bool(q) and bool(c) and q <= SYLLABIC and c <= SYLLABIC
 
     @cached_property
