@@ -34,7 +34,8 @@ def _write(tmp_path: Path, body: str) -> Path:
 
 
 def test_shipped_catalogs_load() -> None:
-    assert CATALOGS.names() == ["fmti-2025", "sb53-2025", "eu-gpai-cop-2025", "ny-raise-2025"]
+    assert CATALOGS.names() == [
+        "fmti-2025", "fmti-2025-v2", "sb53-2025", "eu-gpai-cop-2025", "ny-raise-2025"]
     fmti = get_catalog("fmti-2025")
     assert len(fmti.indicators) == 100
     assert fmti.domains == ("Upstream", "Model", "Downstream")

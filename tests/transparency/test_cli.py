@@ -22,7 +22,8 @@ def test_audit_json_and_report(write, tmp_path: Path) -> None:  # type: ignore[n
                               "--out", str(out)])
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
-    assert data["developer"] == "Acme" and data["catalog"] == "fmti-2025" and data["max_score"] == 100
+    assert data["developer"] == "Acme" and data["max_score"] == 100
+    assert (data["catalog"], data["catalog_version"]) == ("fmti-2025-v2", "2025-12-v2")  # default
     status = {i["id"]: i["status"] for i in data["indicators"]}
     assert status["data-size"] == "disclosed"
     assert status["terms-of-use"] == "disclosed"
@@ -59,7 +60,8 @@ def test_catalogs_json() -> None:
     res = runner.invoke(app, ["transparency", "catalogs", "--json"])
     assert res.exit_code == 0
     rows = json.loads(res.stdout)
-    assert [r["name"] for r in rows] == ["fmti-2025", "sb53-2025", "eu-gpai-cop-2025", "ny-raise-2025"]
+    assert [r["name"] for r in rows] == [
+        "fmti-2025", "fmti-2025-v2", "sb53-2025", "eu-gpai-cop-2025", "ny-raise-2025"]
     assert rows[0]["indicators"] == 100
 
 

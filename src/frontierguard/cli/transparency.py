@@ -9,6 +9,7 @@ import typer
 
 from frontierguard.cli.common import JsonOption, domain_errors, info, print_json
 from frontierguard.transparency import service
+from frontierguard.transparency.catalog import DEFAULT_CATALOG
 
 transparency_app = typer.Typer(
     help="Audit model documentation against transparency indicators, with evidence.\n\n"
@@ -22,7 +23,7 @@ def audit_cmd(
     developer: Annotated[str, typer.Option("--developer", help="Developer the documents belong to.")],
     catalog: Annotated[str, typer.Option(
         "--catalog", help="Catalog name (see `transparency catalogs`) or a catalog YAML file."),
-    ] = "fmti-2025",
+    ] = DEFAULT_CATALOG,
     out: Annotated[Path | None, typer.Option("--out", help="Write an HTML report and the JSON here.")] = None,
     json_out: JsonOption = False,
 ) -> None:

@@ -186,8 +186,12 @@ def _load_shipped(filename: str) -> Catalog:
     return load_catalog(package_data("frontierguard.transparency", f"catalogs/{filename}"))
 
 
+DEFAULT_CATALOG = "fmti-2025-v2"
+"""The catalog an audit uses when none is named: FMTI 2025, rules edition 2."""
+
 CATALOGS: Registry[CatalogRef] = Registry("catalog", [
     CatalogRef("fmti-2025", "fmti-2025.yaml"),
+    CatalogRef("fmti-2025-v2", "fmti-2025-v2.yaml"),
     CatalogRef("sb53-2025", "sb53-2025.yaml"),
     CatalogRef("eu-gpai-cop-2025", "eu-gpai-cop-2025.yaml"),
     CatalogRef("ny-raise-2025", "ny-raise-2025.yaml"),
