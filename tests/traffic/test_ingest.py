@@ -47,6 +47,16 @@ def test_jsonl_coerces_types_and_keeps_unknown_columns(write_jsonl: Writer) -> N
     assert rows[1][7] == pytest.approx(0.7)
 
 
+def test_blank_optional_strings_are_stored_as_null_not_rejected(write_jsonl: Writer) -> None:
+    con = connect(":memory:")
+    row = {"ts": "2026-03-01T10:00:00Z", "account_id": " a3 ", "model": "m-1",
+           "prompt": "   ", "ip": "", "user_agent": 17}
+    report = load_events(con, [write_jsonl("e.jsonl", [row])])
+    assert (report.inserted, report.skipped) == (1, 0)
+    assert _rows(con, "SELECT account_id, prompt, ip, user_agent FROM events") == [
+        ("a3", None, None, "17")]
+
+
 def test_reingesting_the_same_file_adds_nothing(write_jsonl: Writer) -> None:
     con = connect(":memory:")
     path = write_jsonl("e.jsonl", GOOD)

@@ -105,12 +105,9 @@ def _coerce(col: Column, raw_type: pa.DataType | None) -> tuple[str, str]:
             value = f"upper({value})"
     else:
         value = f"TRY_CAST({x} AS {_DUCK_TYPES[col.type]})"
-    if raw_type is None:
-        bad = "FALSE"
-    elif col.type == pa.string():
-        bad = f"({x} IS NOT NULL AND {value} IS NULL AND trim(CAST({x} AS VARCHAR)) <> '')"
-    else:
-        bad = f"({x} IS NOT NULL AND {value} IS NULL)"
+    # a string value is NULL exactly when the raw value is NULL or blank: never bad
+    plain = raw_type is None or col.type == pa.string()
+    bad = "FALSE" if plain else f"({x} IS NOT NULL AND {value} IS NULL)"
     if col.name == "asn_type" and raw_type is not None:
         allowed = ", ".join(f"'{t}'" for t in ASN_TYPES)
         bad = f"({bad} OR {value} NOT IN ({allowed}))"
@@ -176,7 +173,7 @@ class _Stager:
         firsts = ", ".join(f"min(_row) FILTER (WHERE {b})" for _, b in exprs.values())
         any_bad = " OR ".join(b for _, b in exprs.values())
         row = self.con.execute(
-            f"SELECT count(*) FILTER (WHERE {any_bad}), {firsts} FROM _raw_batch"
+            f"SELECT count(*), {firsts} FROM _raw_batch WHERE {any_bad}"
         ).fetchall()[0]
         if not row[0]:
             return
