@@ -6,6 +6,11 @@ CoT-elicitation phrases), then times ``features.build`` with the DuckDB engine a
 rows/s, the seconds per stage and peak memory. Usage::
 
     .venv/bin/python benchmarks/signals_features.py [--rows N] [--threads T]
+        [--events FILE [--releases CSV]] [--export DIR]
+
+``--events`` reads an event file through ingest instead (as ``detect`` does); ``--export``
+writes ``req_signals``, ``templates``, ``account_features`` and ``account_day_features`` to
+``DIR/<table>.parquet`` in a fixed order, to compare two versions' outputs file by file.
 """
 
 from __future__ import annotations
@@ -23,7 +28,13 @@ import pyarrow as pa
 
 from frontierguard.traffic import features
 from frontierguard.traffic.engine import DuckDBEngine
+from frontierguard.traffic.ingest import load_events
 from frontierguard.traffic.schema import EVENT_SCHEMA
+from frontierguard.traffic.tables import read_releases
+
+EXPORT_ORDER = {"req_signals": "account_id, ts, model, ip, prompt, output_tokens",
+                "templates": "template_id", "account_features": "account_id",
+                "account_day_features": "account_id, day"}
 
 WORDS = ["the", "of", "and", "to", "in", "is", "for", "on", "that", "with", "as", "by", "this", "from",
     "at", "be", "it", "are", "an", "or", "which", "model", "data", "system", "energy", "market",
@@ -116,22 +127,35 @@ def _cpu_seconds() -> float:
     return r.ru_utime + r.ru_stime
 
 
+def _load(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> pa.Table | None:
+    """Fill ``events`` (synthetic or from ``--events``); return the releases table."""
+    t0 = time.perf_counter()
+    if args.events:
+        load_events(con, [args.events], "fail")
+        con.execute("SET memory_limit = '2GB'")
+        print(f"ingested {args.events} in {time.perf_counter() - t0:.1f} s")
+        return read_releases(args.releases) if args.releases else None
+    events = synthetic_events(args.rows)
+    con.register("_ev", events)
+    con.execute("CREATE TABLE events AS SELECT * FROM _ev")
+    con.unregister("_ev")
+    print(f"generated {args.rows:,} events in {time.perf_counter() - t0:.1f} s")
+    return pa.table({"model": ["model-b"],
+                     "released_at": [dt.datetime(2026, 3, 5, tzinfo=dt.UTC)]})
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--events", help="event file to read instead of synthetic events")
+    ap.add_argument("--releases", help="releases CSV for --events")
+    ap.add_argument("--export", help="directory for the output tables as Parquet")
     args = ap.parse_args()
-    t0 = time.perf_counter()
-    events = synthetic_events(args.rows)
     con = duckdb.connect()
     con.execute(f"SET threads = {args.threads}")
-    con.register("_ev", events)
-    con.execute("CREATE TABLE events AS SELECT * FROM _ev")
-    con.unregister("_ev")
-    del events
-    print(f"generated {args.rows:,} events in {time.perf_counter() - t0:.1f} s")
-    releases = pa.table({"model": ["model-b"],
-                         "released_at": [dt.datetime(2026, 3, 5, tzinfo=dt.UTC)]})
+    releases = _load(con, args)
+    rows = int(con.execute("SELECT count(*) FROM events").fetchall()[0][0])
     engine = DuckDBEngine(con)
     cpu0 = _cpu_seconds()
     t1 = time.perf_counter()
@@ -142,12 +166,18 @@ def main() -> None:
     cpu = _cpu_seconds() - cpu0
     n_acc = con.execute("SELECT count(*) FROM account_features").fetchall()[0][0]
     n_tpl = con.execute("SELECT count(*) FROM templates").fetchall()[0][0]
-    print(f"features.build: {wall:.1f} s, {args.rows / wall:,.0f} requests/s "
+    print(f"features.build: {wall:.1f} s, {rows / wall:,.0f} requests/s "
           f"({args.threads} threads), {n_acc:,} accounts, {n_tpl:,} distinct templates, "
           f"RSS {before / 2**20:,.0f} MiB before (events loaded), peak {rss.peak / 2**20:,.0f} MiB "
           f"during build (+{(rss.peak - before) / 2**20:,.0f} MiB)")
     print(f"CPU time {cpu:.1f} s (user+sys over all threads; wall exceeds CPU/threads when "
           f"other processes share the cores, load average now {os.getloadavg()[0]:.1f})")
+    if args.export:
+        os.makedirs(args.export, exist_ok=True)
+        for table, order in EXPORT_ORDER.items():
+            path = os.path.join(args.export, f"{table}.parquet")
+            con.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO '{path}'")
+        print(f"exported {', '.join(EXPORT_ORDER)} to {args.export}")
 
 
 if __name__ == "__main__":

@@ -211,3 +211,18 @@ def test_timing_shape(hours: list[int], entropy: float, night: float) -> None:
     got = _row(c, "account_features", "a")
     assert got["hour_entropy"] == pytest.approx(entropy)
     assert got["night_share"] == pytest.approx(night)
+
+
+def test_profile_env_prints_each_stage(monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """With FRONTIERGUARD_PROFILE_FEATURES set, build reports every stage on stderr."""
+    monkeypatch.setenv(features.PROFILE_ENV, "1")
+    c = duckdb.connect()
+    c.register("_ev", _events(_fixture()))
+    c.execute("CREATE TABLE events AS SELECT * FROM _ev")
+    features.build(DuckDBEngine(c))
+    err = capsys.readouterr().err
+    stages = [name for name, _ in features.statements()] + ["_template_simhash"]
+    for name in stages:
+        assert f"[features] {name} " in err
+    assert "cpu" in err and "MiB" in err

@@ -15,6 +15,11 @@ to SQL expressions; the only Python step is the SimHash over the distinct templa
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -35,7 +40,7 @@ from frontierguard.traffic.signals.sqltext import lit, render, sql_file
 from frontierguard.traffic.signals.template import normalise_sql, simhash_table
 
 COT_RULES = Setting("signals_cot_rules", str, DEFAULT_COT, "CoT-elicitation rule set: shipped "
-                    "name (cot_v1, cot_v2) or path to a YAML rule file.", "traffic")
+                    "name (cot_v1, cot_v2, cot_v3) or path to a YAML rule file.", "traffic")
 CAPABILITY_RULES = Setting("signals_capability_rules", str, DEFAULT_CAPABILITY, "Capability rule "
                            "set: shipped name (capability_v1, capability_v2) or path to a YAML "
                            "rule file.", "traffic")
@@ -167,7 +172,8 @@ def statements(events: str = "events", releases: pa.Table | None = None,
     new_release, window = release_sql(releases, float(values["signals_new_release_hours"]))
     chars = int(values["signals_text_chars"])
     stage = render(
-        sql_file("req_stage.sql"), events=events, cot_any=cot.any,
+        sql_file("req_stage.sql"), events=events,
+        cot_any=cot.any,
         cot_matches=",\n    ".join(cot.matches),
         cot_score=cot.score, cot_rules=cot.rules,
         capability=capability_sql(caps, "_cap_text", "tools", "turns"),
@@ -189,15 +195,37 @@ def statements(events: str = "events", releases: pa.Table | None = None,
             ("account_features", accounts), ("account_day_features", days)]
 
 
+PROFILE_ENV = "FRONTIERGUARD_PROFILE_FEATURES"
+
+
+@contextmanager
+def _stage(name: str) -> Iterator[None]:
+    """Time one stage of :func:`build`; with ``FRONTIERGUARD_PROFILE_FEATURES=1`` in the
+    environment, print its wall and CPU seconds (this process, all threads) and the
+    process's peak RSS so far to stderr."""
+    if not os.environ.get(PROFILE_ENV):
+        yield
+        return
+    import resource  # POSIX only, and only needed when profiling
+
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    yield
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"[features] {name:<22} wall {time.perf_counter() - wall0:7.2f} s  "
+          f"cpu {time.process_time() - cpu0:7.2f} s  peak {peak:8,.0f} MiB", file=sys.stderr)
+
+
 def build(engine: Engine, events: str = "events", releases: pa.Table | None = None,
           overrides: dict[str, object] | None = None) -> None:
     """Create ``req_signals``, ``templates``, ``account_features`` and
     ``account_day_features`` from the ``events`` table in ``engine``."""
     for name, sql in statements(events, releases, overrides):
         if name == "req_signals":
-            engine.apply_udf("_template_simhash",
-                             "SELECT template_id, template FROM _templates", simhash_table)
-        engine.create_table(name, sql)
-        for done in _LAST_USE.get(name, ()):
-            engine.drop_table(done)
+            with _stage("_template_simhash"):
+                engine.apply_udf("_template_simhash",
+                                 "SELECT template_id, template FROM _templates", simhash_table)
+        with _stage(name):
+            engine.create_table(name, sql)
+            for done in _LAST_USE.get(name, ()):
+                engine.drop_table(done)
     engine.drop_table("_req_time")

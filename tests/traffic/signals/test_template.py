@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import numpy as np
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from frontierguard.traffic.signals import template
 from frontierguard.traffic.signals.template import hamming, normalise, simhash
 
 
@@ -19,6 +21,7 @@ from frontierguard.traffic.signals.template import hamming, normalise, simhash
         ("meet New York City people", "meet <n> people"),
         ("order 2026-01-01 item a3f9c2", "order # item #"),
         ("pi is 3.14159", "pi is #"),
+        ("0\v0", "#"),  # a vertical tab joins a run of numbers like any other space
     ],
 )
 def test_normalise_cases(text: str, expected: str) -> None:
@@ -81,3 +84,12 @@ def test_numbers_never_change_the_template(cases: list[tuple[str, int, int]]) ->
     out = normalise([f"{p} {x} items" for p, x, _ in cases] +
                     [f"{p} {y} items" for p, _, y in cases])
     assert out[:len(cases)] == out[len(cases):]
+
+
+def test_simhash_table_in_parallel_slices_matches_one_slice(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [f"solve problem {i % 7} with <n> and # steps {'word ' * (i % 5)}" for i in range(50)]
+    table = pa.table({"template_id": [str(i) for i in range(50)], "template": texts})
+    whole = template.simhash_table(table)
+    monkeypatch.setattr(template, "SLICE", 7)
+    monkeypatch.setattr(template, "THREADS", 2)
+    assert template.simhash_table(table).equals(whole)

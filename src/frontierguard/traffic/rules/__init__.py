@@ -21,7 +21,7 @@ FAMILIES = ("reasoning_exposure", "rubric_grading", "safe_rewrite", "verbatim_re
             "encoding_trick", "continue_thinking")
 CAPABILITIES = ("reasoning", "coding", "agentic", "computer_use", "creative", "chat",
                 "safety_probe")
-DEFAULT_COT = "cot_v2"
+DEFAULT_COT = "cot_v3"
 DEFAULT_CAPABILITY = "capability_v1"
 _NOT_PORTABLE = re.compile(r"\(\?[=!<]|\(\?P|\\[1-9]|\\[AZz]|\(\?[a-z]*s")
 _RULE_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
@@ -29,7 +29,13 @@ _RULE_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 
 @dataclass(frozen=True)
 class CotRule:
-    """One chain-of-thought elicitation rule: fires when any pattern matches."""
+    """One chain-of-thought elicitation rule: fires when any of its ``patterns`` matches and,
+    where the rule lists ``context`` patterns, one of those matches as well.
+
+    ``context`` lets a rule keep its structure (the model's own reasoning near an encoding,
+    a language, a log) out of the one regex that pre-filters every request: ``patterns``
+    then hold the rule's few cue words, cheap to scan for, and the structured ``context``
+    regexes run only on the requests that contain them."""
 
     id: str
     title: str
@@ -38,6 +44,7 @@ class CotRule:
     weight: float
     patterns: tuple[str, ...]
     examples: tuple[str, ...]
+    context: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -141,8 +148,10 @@ def _cot_rule(m: LineDict) -> CotRule:
     patterns = tuple(check_pattern(p, m, "patterns") for p in _strings(m, "patterns"))
     if not patterns:
         raise DataFileError("a rule needs at least one pattern", m.file, m.line, "patterns")
+    context = tuple(check_pattern(p, m, "context")
+                    for p in _strings(m, "context", required=False))
     return CotRule(rid, field(m, "title", str), family, field(m, "description", str), weight,
-                   patterns, _strings(m, "examples", required=False))
+                   patterns, _strings(m, "examples", required=False), context)
 
 
 def parse_cot(doc: Any, path: str) -> CotRuleSet:
@@ -217,7 +226,8 @@ def _load_capability(path: str) -> CapabilityRuleSet:
 
 
 def load_cot_rules(name_or_path: str | Path = DEFAULT_COT) -> CotRuleSet:
-    """A CoT-elicitation rule set by shipped name (``cot_v1``, ``cot_v2``) or file path."""
+    """A CoT-elicitation rule set by shipped name (``cot_v1``, ``cot_v2``, ``cot_v3``) or file
+    path."""
     return _load_cot(_resolve(name_or_path))
 
 

@@ -1,9 +1,11 @@
 """Chain-of-thought elicitation classifier: rules from data, compiled into SQL.
 
-Each rule of the rule set (``traffic/rules/cot_v1.yaml``) becomes one ``regexp_matches``
-over the lower-cased request text; the score is ``1 - prod(1 - weight)`` over the rules that
-fired, and ``cot_rules`` lists their ids joined by ``;``. The same SQL serves the feature
-pipeline and :func:`classify`, so the Python API and the pipeline cannot disagree.
+Each rule of the rule set (``traffic/rules/cot_v3.yaml``) becomes one ``regexp_matches``
+over the lower-cased request text (two, nested, for a rule with ``context`` patterns: its
+cue words first, its structured context only where they occur); the score is
+``1 - prod(1 - weight)`` over the rules that fired, and ``cot_rules`` lists their ids joined
+by ``;``. The same SQL serves the feature pipeline and :func:`classify`, so the Python API and
+the pipeline cannot disagree.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-from frontierguard.traffic.rules import CotRuleSet, load_cot_rules
-from frontierguard.traffic.signals.sqltext import any_of, lit
+from frontierguard.traffic.rules import CotRule, CotRuleSet, load_cot_rules
+from frontierguard.traffic.signals.sqltext import any_match_sql, any_of, lit
 
 
 @dataclass(frozen=True)
@@ -33,15 +35,28 @@ def match_column(i: int) -> str:
     return f"_cot_m{i}"
 
 
+def rule_match(rule: CotRule, text: str) -> str:
+    """SQL true when ``rule`` fires on ``text``: one of its patterns matches and, if it has
+    context patterns, one of those too (tested only where a pattern matched, as bounded-size
+    alternations: a rule's context can run to thousands of characters, past what one RE2
+    automaton handles fast)."""
+    first = f"regexp_matches({text}, {lit(any_of(rule.patterns))})"
+    if not rule.context:
+        return first
+    return f"(CASE WHEN {first} THEN {any_match_sql(text, list(rule.context))} ELSE false END)"
+
+
 def cot_sql(rules: CotRuleSet, text: str, prefilter: str = "_cot_any") -> CotSql:
     """Compile a rule set into match columns over the SQL expression ``text``.
 
-    ``any`` (one regex of every pattern) is selected as column ``prefilter`` one level below
-    the ``matches``, which then run only on the few texts where some rule can fire.
+    ``any`` (every distinct pattern, as the few bounded-size alternations of
+    :func:`~frontierguard.traffic.signals.sqltext.any_match_sql`) is selected as column
+    ``prefilter`` one level below the ``matches``, which then run only on the few texts where
+    some rule can fire. Context patterns stay out of ``any``: a rule's patterns are
+    necessary for it to fire.
     """
-    every = lit(any_of([p for r in rules.rules for p in r.patterns]))
-    matches = [f"(CASE WHEN {prefilter} THEN regexp_matches({text}, {lit(any_of(r.patterns))}) "
-               f"ELSE false END) AS {match_column(i)}" for i, r in enumerate(rules.rules)]
+    matches = [f"(CASE WHEN {prefilter} THEN {rule_match(r, text)} ELSE false END) "
+               f"AS {match_column(i)}" for i, r in enumerate(rules.rules)]
     factors = " * ".join(
         f"(CASE WHEN {match_column(i)} THEN CAST({round(1.0 - r.weight, 10)!r} AS DOUBLE) "
         "ELSE CAST(1.0 AS DOUBLE) END)"
@@ -49,8 +64,8 @@ def cot_sql(rules: CotRuleSet, text: str, prefilter: str = "_cot_any") -> CotSql
     score = f"CAST(1.0 - {factors} AS DOUBLE)"
     fired = ", ".join(f"CASE WHEN {match_column(i)} THEN {lit(r.id)} END"
                       for i, r in enumerate(rules.rules))
-    return CotSql(f"regexp_matches({text}, {every})", matches, score,
-                  f"concat_ws(';', {fired})")
+    every = any_match_sql(text, list(dict.fromkeys(p for r in rules.rules for p in r.patterns)))
+    return CotSql(every, matches, score, f"concat_ws(';', {fired})")
 
 
 @dataclass(frozen=True)
@@ -62,7 +77,7 @@ class CotResult:
 
 
 def classify(texts: Sequence[str | None], rules: CotRuleSet | None = None) -> list[CotResult]:
-    """Score texts with the CoT-elicitation rules (default ``cot_v1``); None scores 0."""
+    """Score texts with the CoT-elicitation rules (default ``cot_v3``); None scores 0."""
     ruleset = rules or load_cot_rules()
     sql = cot_sql(ruleset, "_t")
     items = list(texts)

@@ -43,3 +43,35 @@ def lit(text: str) -> str:
 def any_of(patterns: tuple[str, ...] | list[str]) -> str:
     """One regex matching when any of ``patterns`` matches."""
     return patterns[0] if len(patterns) == 1 else "|".join(f"(?:{p})" for p in patterns)
+
+
+REGEX_CHUNK_CHARS = 1000
+
+
+def chunks(patterns: list[str], max_chars: int = REGEX_CHUNK_CHARS) -> list[list[str]]:
+    """``patterns`` in order, packed into runs of at most ``max_chars`` characters (a pattern
+    longer than that gets a run of its own)."""
+    out: list[list[str]] = []
+    size = 0
+    for p in patterns:
+        if not out or size + len(p) > max_chars:
+            out.append([])
+            size = 0
+        out[-1].append(p)
+        size += len(p)
+    return out
+
+
+def any_match_sql(text: str, patterns: list[str], max_chars: int = REGEX_CHUNK_CHARS) -> str:
+    """SQL equal to ``regexp_matches(text, any_of(patterns))``, as a few alternations of at
+    most ``max_chars`` characters tried in turn (a CASE, so a chunk runs only on the rows no
+    earlier chunk matched).
+
+    One alternation of many patterns can need more automaton states than RE2's memory budget
+    holds on texts that keep many patterns partly matched (lists of instruction-like words),
+    and RE2 then falls back to a matcher ~100x slower; chunks stay within the budget."""
+    whens = [f"WHEN regexp_matches({text}, {lit(any_of(c))}) THEN true"
+             for c in chunks(patterns, max_chars)]
+    if not whens:
+        return f"(CASE WHEN {text} IS NULL THEN NULL ELSE false END)"
+    return f"(CASE WHEN {text} IS NULL THEN NULL {' '.join(whens)} ELSE false END)"

@@ -13,7 +13,9 @@ near-identical templates differ in few bits (see :func:`hamming`).
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import duckdb
 import numpy as np
@@ -22,8 +24,9 @@ import pyarrow.compute as pc
 
 from frontierguard.traffic.signals.sqltext import render, sql_file
 
-MAX_TOKENS = 32
+MAX_TOKENS = 32  # at most 255 (see _bit_counts)
 SLICE = 32_768
+THREADS = min(4, os.cpu_count() or 1)
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
@@ -64,24 +67,38 @@ def _token_hashes(vocab: pa.Array) -> np.ndarray:
     return np.frombuffer(raw, dtype="<u8").astype(np.uint64)
 
 
-_NIBBLE_BITS = np.unpackbits(np.arange(16, dtype=np.uint8)[:, None], axis=1,
-                             bitorder="little")[:, :4].astype(np.int64)
+_LANES = np.uint64(0x0101010101010101)
 
 
-def _majority_bits(h: np.ndarray, parents: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per parent row: the 64-bit word whose bit b is set when most of its feature hashes
-    have bit b set, and the number of features.
+def _bit_counts(h: np.ndarray, parents: np.ndarray, n: int) -> np.ndarray:
+    """Per parent row (``parents`` ascending), how many of its hashes have each of the 64
+    bits set: an ``(n, 64)`` array.
 
-    Vectorised over all features at once, one nibble (4 bits) at a time: a bincount of
-    ``parent * 16 + nibble`` gives each row's histogram of the 16 nibble values, and a
-    16x4 product turns it into per-bit counts.
+    Vectorised without a per-bit pass: ``(h >> j) & 0x0101..01`` holds bits j, j+8, ...,
+    j+56 in the eight byte lanes of one word, so one segmented sum (``np.add.reduceat``)
+    counts eight bits at once. A lane holds at most 255, hence at most 255 hashes a row
+    (``MAX_TOKENS`` unigrams, one fewer bigrams).
     """
-    total = np.bincount(parents, minlength=n)
-    bits = np.empty((n, 64), dtype=np.uint8)
-    for j in range(16):
-        nibble = ((h >> np.uint64(4 * j)) & np.uint64(15)).astype(np.int64)
-        hist = np.bincount(parents * 16 + nibble, minlength=n * 16).reshape(n, 16)
-        bits[:, 4 * j:4 * j + 4] = 2 * (hist @ _NIBBLE_BITS) > total[:, None]
+    counts = np.zeros((n, 64), dtype=np.int64)
+    rows = np.flatnonzero(np.bincount(parents, minlength=n))
+    if rows.size == 0:
+        return counts
+    starts = np.searchsorted(parents, rows)
+    lanes = np.empty((rows.size, 8), dtype="<u8")
+    for j in range(8):
+        lanes[:, j] = np.add.reduceat((h >> np.uint64(j)) & _LANES, starts)
+    # lanes[row, j] byte l counts bit 8l + j: reorder (row, j, l) to (row, l, j)
+    counts[rows] = lanes.view(np.uint8).reshape(-1, 8, 8).transpose(0, 2, 1).reshape(-1, 64)
+    return counts
+
+
+def _majority_bits(parts: list[tuple[np.ndarray, np.ndarray]], n: int
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Per parent row: the 64-bit word whose bit b is set when most of its feature hashes
+    have bit b set, and the number of features; ``parts`` are (hashes, ascending parents)."""
+    counts = sum((_bit_counts(h, p, n) for h, p in parts), np.zeros((n, 64), dtype=np.int64))
+    total = sum((np.bincount(p, minlength=n) for _, p in parts), np.zeros(n, dtype=np.int64))
+    bits = (2 * counts > total[:, None]).astype(np.uint8)
     words = np.packbits(bits, axis=1, bitorder="little").view("<i8").reshape(n)
     return words.astype(np.int64), total
 
@@ -101,8 +118,7 @@ def simhash(texts: pa.Array | Sequence[str | None]) -> pa.Array:
     parents = parents[keep]
     same = parents[1:] == parents[:-1]
     bi = _splitmix((uni[:-1] * _GOLDEN) ^ uni[1:])[same]
-    words, total = _majority_bits(np.concatenate([uni, bi]),
-                                  np.concatenate([parents, parents[1:][same]]), n)
+    words, total = _majority_bits([(uni, parents), (bi, parents[1:][same])], n)
     return pa.array(words, pa.int64(), mask=total == 0)
 
 
@@ -115,8 +131,14 @@ def hamming(a: int | np.ndarray, b: int | np.ndarray) -> int | np.ndarray:
 
 def simhash_table(table: pa.Table) -> pa.Table:
     """Arrow step for :meth:`Engine.apply_udf`: ``(template_id, template)`` ->
-    ``(template_id, template_simhash)``, in slices of ``SLICE`` templates to bound memory."""
+    ``(template_id, template_simhash)``, in slices of ``SLICE`` templates to bound memory,
+    ``THREADS`` slices at a time (Arrow and numpy release the GIL for most of the work)."""
     texts = table.column("template")
-    parts = [simhash(texts.slice(i, SLICE)) for i in range(0, len(texts), SLICE)]
+    slices = [texts.slice(i, SLICE) for i in range(0, len(texts), SLICE)]
+    if len(slices) > 1 and THREADS > 1:
+        with ThreadPoolExecutor(THREADS) as pool:
+            parts = list(pool.map(simhash, slices))
+    else:
+        parts = [simhash(s) for s in slices]
     hashes = pa.chunked_array(parts, pa.int64())
     return pa.table({"template_id": table.column("template_id"), "template_simhash": hashes})

@@ -1,6 +1,7 @@
 -- req_signals, stage 1: one row per request with every signal except the SimHash.
--- Placeholders: {{events}} source table; {{cot_any}} (any CoT rule can fire: a one-regex
--- pre-filter), {{cot_matches}}, {{cot_score}}, {{cot_rules}} from the CoT rule set;
+-- Placeholders: {{events}} source table; {{cot_any}} (any CoT rule can fire: a pre-filter of a
+-- few bounded-size alternations, see sqltext.any_match_sql), {{cot_matches}}, {{cot_score}},
+-- {{cot_rules}} from the CoT rule set;
 -- {{capability}} from the capability rule set; {{template_norm}} the normaliser;
 -- {{new_release}} / {{release_window}} from the releases table; {{clip_*}}: the text the
 -- regexes read, long texts cut to their head and tail so cost stays linear in requests.
