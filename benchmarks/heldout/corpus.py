@@ -3,7 +3,9 @@
 Benign users draw real user prompts (Chatbot Arena, Koala, MT-Bench, Vicuna, self-instruct
 user-oriented instructions, the first human turn of HH-RLHF dialogues) and the unmimic hard
 negatives; harvest campaigns draw task material (GSM8K, HumanEval, self-instruct seed tasks)
-and the unmimic extraction families for chain-of-thought elicitation wording.
+and the unmimic extraction families for chain-of-thought elicitation wording (the
+even-numbered example of each family only: the odd-numbered ones were used to refine the
+product's cot_v3 rules, see benchmarks/signals_cot.py).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ class Corpus:
     math_eval: pa.Array  # GSM8K test questions
     code_tasks: pa.Array  # HumanEval stubs
     seed_tasks: pa.Array  # self-instruct seed instructions
-    cot_wording: pa.Array  # unmimic extraction examples
+    cot_wording: pa.Array  # unmimic extraction examples (even-numbered, held out)
 
 
 def load(shared: Path = SHARED) -> Corpus:
@@ -70,7 +72,9 @@ def load(shared: Path = SHARED) -> Corpus:
         if f.stem == "hard_negatives":
             hard = [str(x) for x in data["prompts"]]
         else:
-            cot += [str(x) for x in data["examples"]]
+            # even-numbered examples only (2nd, 4th, ...): cot_v3's rules were refined on
+            # the odd-numbered ones, which therefore must not reach held-out traffic
+            cot += [str(x) for x in data["examples"]][1::2]
     return Corpus(
         chat=pa.array([c for c in chat if c]), coding_chat=pa.array(coding),
         hard_negatives=pa.array(hard),
