@@ -90,3 +90,11 @@ def test_fit_updates_feature_lists_like_the_harvest_section(tmp_path: Path) -> N
     assert weights["shared card # accounts"] > weights["cot share #"]
     assert data["harvest"][0]["lo"] == 0.1
     assert data["name"] == "policy_v2"
+
+
+def test_fit_from_the_shipped_default_names_the_next_version(tmp_path: Path) -> None:
+    d, labels = _run(tmp_path)
+    fit_policy(d, labels, tmp_path / "fitted.yaml", None)
+    data = yaml.safe_load((tmp_path / "fitted.yaml").read_text())
+    assert (data["name"], data["version"]) == ("policy_v4", 4)  # the default is policy_v3
+    assert "policy_v3.yaml" in data["source"]

@@ -1,8 +1,8 @@
 """Account graph: rarity weighting, caps, linear pair generation, Leiden communities.
 
-Cases run under policy_v1 unless they name policy_v2 (the default), whose additions -- the
-``tls`` kind, template ``support``, lockstep density and weaker kept links -- have their own
-cases at the end."""
+Cases run under policy_v1 unless they name policy_v2 or policy_v3 (the default), whose
+additions -- the ``tls`` kind, template ``support``, lockstep density and weaker kept links;
+per-day caps for IP indicators -- have their own cases at the end."""
 
 from __future__ import annotations
 
@@ -192,7 +192,7 @@ def test_links_are_canonical_pairs_above_the_threshold(
     assert shared_card >= expected
 
 
-V2 = ["policy_v1", "policy_v2"]
+V2 = ["policy_v1", "policy_v2", "policy_v3"]
 
 
 @pytest.mark.parametrize("name", V2)
@@ -242,3 +242,23 @@ def test_v2_lockstep_ignores_sleepless_accounts() -> None:
     linkage.build_graph(con, dataclasses.replace(
         p, linkage={**p.linkage, "min_edge_weight": 0.0, "lockstep_max_density": 1.0}))
     assert con.execute("SELECT count(*) FROM links WHERE kinds LIKE '%lockstep%'").fetchone() == (3,)
+
+
+def test_v3_accounts_behind_one_exit_node_meet_on_the_days_they_share() -> None:
+    """Two accounts use the same proxy exit every day of a fortnight, but each sends most of
+    its traffic on different days. Capped at three values per account (v2), each keeps only
+    its three busiest IP-days, which never coincide: no IP link. Capped per day (v3), both keep
+    the exit on every day and are linked through it."""
+    def rows(acct: str, busy: range) -> list[dict[str, Any]]:
+        return [request(acct, 0, ts=T0 + timedelta(days=d, hours=h), ip="185.220.100.7",
+                        template_id=None, template_simhash=None)
+                for d in range(14) for h in range(5 if d in busy else 1)]
+
+    con = make_con(rows("px-a", range(0, 3)) + rows("px-b", range(7, 10)))
+    ip_links = "SELECT count(*) FROM links WHERE kinds LIKE '%ip%'"
+    linkage.build_graph(con, load_policy("policy_v2"))
+    assert con.execute(ip_links).fetchone() == (0,)
+    linkage.build_graph(con, load_policy("policy_v3"))
+    assert con.execute(ip_links).fetchone() == (1,)
+    kept = con.execute("SELECT count(*) FROM indicators WHERE kind = 'ip'").fetchone()
+    assert kept == (28,)  # 14 days x 2 accounts, not 3 x 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ ONE_REQUEST: dict[str, Any] = {"requests": 1, "requests_per_day": 1.0, "hour_ent
                                "capability_top": "coding", "capability_top_share": 1.0}
 
 
-@pytest.mark.parametrize("name", ["policy_v1", "policy_v2"])
+@pytest.mark.parametrize("name", ["policy_v1", "policy_v2", "policy_v3"])
 def test_shipped_policy_loads_with_sources(name: str) -> None:
     p = load_policy(name)
     assert p.name == name and p.source and p.effective
@@ -38,9 +39,13 @@ def test_shipped_policy_loads_with_sources(name: str) -> None:
     assert 0 < p.thresholds["flag"] <= 1
 
 
-def test_policy_v2_is_the_default_and_v1_still_loads_unchanged() -> None:
+def test_policy_v3_is_the_default_and_older_ones_still_load_unchanged() -> None:
     policy, _ = effective_policy({})
-    assert policy.name == "policy_v2"
+    assert policy.name == "policy_v3" and policy.linkage["values_per_day"] == 3
+    v2 = load_policy("policy_v2")
+    assert "values_per_day" not in v2.linkage
+    assert dataclasses.replace(policy, name=v2.name, effective=v2.effective, linkage={
+        k: v for k, v in policy.linkage.items() if k != "values_per_day"}) == v2
     v1 = load_policy("policy_v1")
     assert "tls" not in {i.kind for i in v1.indicators}
     assert all(i.support == 0 for i in v1.indicators)
@@ -168,7 +173,7 @@ def test_campaign_score_grows_with_size_and_ties() -> None:
 
 def test_overrides_change_thresholds_and_reject_unknown_names() -> None:
     policy, values = effective_policy({"detect_flag_threshold": "0.8"})
-    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v2"
+    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v3"
     with pytest.raises(ConfigError):
         effective_policy({"detect_flag": 1})
 

@@ -134,6 +134,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _next_version(policy: dict[str, Any]) -> int:
+    """One more than the base's ``version``, or than the ``_vN`` of its name (shipped policies
+    carry their version in the name only), else 2."""
+    given = str(policy.get("version", ""))
+    if given.isdigit():
+        return int(given) + 1
+    named = re.search(r"_v(\d+)$", str(policy.get("name", "")))
+    return int(named.group(1)) + 1 if named else 2
+
+
 def fit_policy(detections: Path, labels: Path, out: Path, base: Path | None = None,
                effective: date | None = None) -> FitSummary:
     """Fit weights on labelled accounts of a run and write them as a new policy version."""
@@ -155,7 +165,7 @@ def fit_policy(detections: Path, labels: Path, out: Path, base: Path | None = No
     coef, intercept = logistic_irls((x - mean) / sd, y, float(L2.default))
     policy, base_path = _base_policy(base)
     weights = _merge_weights(policy, names, coef / sd)
-    version = int(policy.get("version", 1)) + 1 if str(policy.get("version", "1")).isdigit() else 2
+    version = _next_version(policy)
     stem = re.sub(r"_v\d+$", "", str(policy.get("name", "policy")))
     policy.update({
         "name": f"{stem}_v{version}", "version": version,

@@ -20,7 +20,11 @@ values add up to at most the kind's weight, one counting ``1/s``), and kinds add
 
 Each account contributes at most ``values_per_kind`` shared values per kind -- the ones it
 uses most (ties: the rarest) -- so an account spread over hundreds of popular templates or
-IPs costs no more than one with a few, and its characteristic values are what link it.
+IPs costs no more than one with a few, and its characteristic values are what link it. With
+``values_per_day`` set (policy_v3), kinds keyed by day (IP and /24 on a day) are capped per
+day instead: an account behind the same exit node all fortnight keeps that node on every day
+it was active, so two accounts sharing it meet on the days they share, not only on the three
+days each happened to use it most; the cost stays linear in account-days.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import pyarrow as pa
 from frontierguard.traffic.scoring import Policy
 
 _SIMHASH_BANDS = ((43, 0x1FFFFF), (22, 0x1FFFFF), (0, 0x3FFFFF))
+DAY_KEYED = frozenset({"ip", "ip24"})  # kinds whose values hold a day: one value per day used
 
 
 def _indicator_sql(policy: Policy) -> str:
@@ -49,8 +54,9 @@ def _indicator_sql(policy: Policy) -> str:
                   "WHERE tls_fingerprint IS NOT NULL AND user_agent IS NOT NULL",
         "tls": "SELECT account_id, tls_fingerprint FROM req_signals "
                "WHERE tls_fingerprint IS NOT NULL",
-        "ip": f"SELECT account_id, ip || '@' || {day} FROM req_signals WHERE ip IS NOT NULL",
-        "ip24": f"SELECT account_id, ip24 || '@' || {day} FROM req_signals WHERE ip24 IS NOT NULL",
+        "ip": f"SELECT account_id, ip || '@' || {day}, {day} FROM req_signals WHERE ip IS NOT NULL",
+        "ip24": f"SELECT account_id, ip24 || '@' || {day}, {day} FROM req_signals "
+                "WHERE ip24 IS NOT NULL",
         "hosting_asn": "SELECT account_id, CAST(asn AS VARCHAR) FROM req_signals "
                        "WHERE asn_type = 'hosting' AND asn IS NOT NULL",
         "template": "SELECT account_id, template_id FROM req_signals WHERE template_id IS NOT NULL",
@@ -65,8 +71,10 @@ def _indicator_sql(policy: Policy) -> str:
     }
     kinds = [i.kind for i in policy.indicators]
     return " UNION ALL ".join(
-        f"SELECT account_id, '{k}' AS kind, v AS value, count(*) AS uses "
-        f"FROM ({parts[k]}) t(account_id, v) GROUP BY account_id, v"
+        f"SELECT account_id, '{k}' AS kind, v AS value, any_value(d) AS day, count(*) AS uses "
+        f"FROM ({parts[k]}) t(account_id, v, d) GROUP BY account_id, v" if k in DAY_KEYED else
+        f"SELECT account_id, '{k}' AS kind, v AS value, CAST(NULL AS VARCHAR) AS day, "
+        f"count(*) AS uses FROM ({parts[k]}) t(account_id, v) GROUP BY account_id, v"
         for k in kinds
     )
 
@@ -114,6 +122,9 @@ def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
         "SELECT count(DISTINCT account_id) FROM req_signals").fetchall()[0][0])
     pop = max(float(n_accounts), float(p["reference_population"]), 3.0)
     reach, per_kind = int(p["neighbours"]), int(p["values_per_kind"])
+    per_day = int(p.get("values_per_day", 0))
+    cap_group = "h.day" if per_day > 0 else "NULL"
+    cap = f"CASE WHEN h.day IS NULL THEN {per_kind} ELSE {per_day} END" if per_day > 0 else per_kind
     if "lockstep" in {i.kind for i in policy.indicators}:
         _lockstep(con, policy)
     con.register("_kinds", _kinds_table(policy))
@@ -121,13 +132,13 @@ def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
         con.execute(f"CREATE OR REPLACE TEMP TABLE _ind AS {_indicator_sql(policy)}")
         con.execute(
             "CREATE OR REPLACE TEMP TABLE indicators AS "
-            "WITH h AS (SELECT account_id, kind, value, uses, hash(value) AS vid FROM _ind), "
+            "WITH h AS (SELECT account_id, kind, value, day, uses, hash(value) AS vid FROM _ind), "
             "shared AS (SELECT kind, vid, count(*) AS k FROM h GROUP BY kind, vid "
             "HAVING count(*) >= 2), "
             "kept AS (SELECT h.*, s.k, kw.kweight FROM h JOIN shared s USING (kind, vid) "
             "JOIN _kinds kw USING (kind) WHERE s.k >= kw.min_accounts AND s.k <= kw.max_accounts "
-            "QUALIFY row_number() OVER (PARTITION BY h.account_id, h.kind "
-            f"ORDER BY h.uses DESC, s.k, h.vid) <= {per_kind}) "
+            f"QUALIFY row_number() OVER (PARTITION BY h.account_id, h.kind, {cap_group} "
+            f"ORDER BY h.uses DESC, s.k, h.vid) <= {cap}) "
             "SELECT *, count(*) OVER g AS kk, "
             "row_number() OVER (g ORDER BY hash(account_id), account_id) - 1 AS r "
             "FROM kept WINDOW g AS (PARTITION BY kind, vid)")

@@ -59,7 +59,7 @@ class IndicatorSpec:
 
 @dataclass(frozen=True)
 class Policy:
-    """A published detection policy (see policies/policy_v1.yaml, policy_v2.yaml)."""
+    """A published detection policy (see policies/policy_v1.yaml .. policy_v3.yaml)."""
 
     name: str
     source: str
@@ -108,11 +108,11 @@ def _numbers(section: LineDict, skip: tuple[str, ...] = ()) -> dict[str, float]:
     return {k: _num(section, k) for k in section if k not in skip}
 
 
-DEFAULT_POLICY = "policy_v2"
+DEFAULT_POLICY = "policy_v3"
 
 
 def load_policy(name_or_path: str = DEFAULT_POLICY) -> Policy:
-    """Load a shipped policy by name (``policy_v1``, ``policy_v2``) or a YAML file by path."""
+    """Load a shipped policy by name (``policy_v1`` .. ``policy_v3``) or a YAML file by path."""
     shipped = "/" not in name_or_path and not name_or_path.endswith((".yaml", ".yml"))
     path = (package_data("frontierguard.traffic.policies", f"{POLICIES.get(name_or_path).name}.yaml")
             if shipped else name_or_path)
@@ -366,11 +366,12 @@ class PolicyName:
 
 
 POLICIES: Registry[PolicyName] = Registry("detection policy", [PolicyName("policy_v1"),
-                                                                  PolicyName("policy_v2")])
+                                                                  PolicyName("policy_v2"),
+                                                                  PolicyName("policy_v3")])
 
 SETTINGS = [
     settings.Setting("detect_policy", str, DEFAULT_POLICY,
-                     "Detection policy: a shipped name (policy_v1, policy_v2) or a policy YAML "
+                     "Detection policy: a shipped name (policy_v1, policy_v2, policy_v3) or a policy YAML "
                      "path.", "traffic"),
     settings.Setting("detect_flag_threshold", float, -1.0,
                      "Account score at or above which an account is flagged (-1: the policy's).",
