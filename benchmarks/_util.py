@@ -1,4 +1,5 @@
-"""Helpers shared by the benchmark scripts: timing a command and its peak memory."""
+"""Helpers shared by the benchmark scripts: timing a command and its peak memory, writing
+synthetic event files."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("FRONTIERGUARD_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -21,3 +26,15 @@ def run_measured(args: list[str]) -> tuple[float, float]:
     wall = time.perf_counter() - start
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return wall, peak_kib / 1024
+
+
+def write_parquet(path: Path, tables: Iterable[pa.Table]) -> None:
+    """Write ``tables`` (one schema) to ``path`` as one Parquet file, one at a time."""
+    writer = None
+    for table in tables:
+        if writer is None:
+            writer = pq.ParquetWriter(path, table.schema)
+        writer.write_table(table)
+    if writer is None:
+        raise ValueError(f"{path}: nothing to write")
+    writer.close()

@@ -15,13 +15,14 @@ import os
 import resource
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from _util import FG, run_measured
+from _util import FG, run_measured, write_parquet
 
 START_MS = 1772323200000  # 2026-03-01
 DAYS = 14
@@ -51,11 +52,14 @@ def _accounts(rng: np.random.Generator, n_accounts: int, groups: int) -> dict[st
 
 
 def synthesise(path: Path, rows: int = 1_000_000, n_accounts: int = 20_000, groups: int = 8) -> None:
+    write_parquet(path, _tables(rows, n_accounts, groups))
+
+
+def _tables(rows: int, n_accounts: int, groups: int) -> Iterator[pa.Table]:
     rng = np.random.default_rng(7)
     acc = _accounts(rng, n_accounts, groups)
     weights = rng.pareto(1.2, n_accounts) + 1
     weights /= weights.sum()
-    writer = None
     for start in range(0, rows, 100_000):
         n = min(100_000, rows - start)
         who = rng.choice(n_accounts, size=n, p=weights)
@@ -80,11 +84,7 @@ def synthesise(path: Path, rows: int = 1_000_000, n_accounts: int = 20_000, grou
             "max_tokens": np.full(n, 4096, "int32"), "thinking": rng.random(n) < 0.2,
             "output_tokens": rng.integers(10, 4000, n).astype("int32"),
         })
-        if writer is None:
-            writer = pq.ParquetWriter(path, table.schema)
-        writer.write_table(table)
-    assert writer is not None
-    writer.close()
+        yield table
 
 
 def main() -> None:

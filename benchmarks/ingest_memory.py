@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from _util import FG, run_measured
+from _util import FG, run_measured, write_parquet
 
 
 def synthesise(path: Path, rows: int = 1_000_000) -> None:
+    write_parquet(path, _tables(rows))
+
+
+def _tables(rows: int) -> Iterator[pa.Table]:
     rng = np.random.default_rng(0)
-    writer = None
     words = np.array(["solve", "the", "following", "problem", "explain", "each", "step", "write",
                       "a", "python", "function", "that", "returns", "list", "of", "primes",
                       "below", "integer", "carefully"])
@@ -35,11 +39,7 @@ def synthesise(path: Path, rows: int = 1_000_000) -> None:
             "ip": [f"198.51.{a}.{b}" for a, b in rng.integers(0, 255, (n, 2))],
             "prompt": prompts, "output_tokens": rng.integers(10, 4000, n).astype("int32"),
         })
-        if writer is None:
-            writer = pq.ParquetWriter(path, table.schema)
-        writer.write_table(table)
-    assert writer is not None
-    writer.close()
+        yield table
 
 
 def main() -> None:
