@@ -167,7 +167,8 @@ def screen_batch(con: duckdb.DuckDBPyConnection, principal: Principal, text: str
         queries.write_text(text, encoding="utf-8")
         try:
             summary = screening.screen_file(con, queries, out, list_date=list_date,
-                                            overrides=_overrides(principal, threshold))
+                                            overrides=_overrides(principal, threshold),
+                                            in_process=True)
         except InputError as exc:
             raise InputError(exc.message, filename, exc.row, exc.field) from None
         with out.open(newline="", encoding="utf-8") as fh:

@@ -116,12 +116,15 @@ def read_queries(path: Path) -> list[Party]:
 def screen_file(
     con: duckdb.DuckDBPyConnection, queries: Path, out: Path, *, list_date: dt.date | None = None,
     overrides: dict[str, Any] | None = None, now: dt.datetime | None = None,
+    in_process: bool = False,
 ) -> dict[str, Any]:
     """Screen every row of ``queries``; write RESULTS.csv (one row per reported candidate)
-    and one audit row per query. Returns a summary."""
+    and one audit row per query. Returns a summary. A large batch is spread over
+    ``screening.workers`` processes unless ``in_process`` (a threaded server must not fork)."""
     parties = read_queries(queries)
     session = open_session(con, list_date=list_date, overrides=overrides)
-    results = session.screener.screen_many(parties)
+    workers = 1 if in_process else int(session.settings["screening.workers"])
+    results = session.screener.screen_many(parties, workers)
     write_results(results, out)
     stamp = now or _now()
     audit.append(con, [_audit_entry(session, "screen", r, stamp) for r in results])

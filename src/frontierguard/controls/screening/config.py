@@ -27,7 +27,12 @@ ACTOR = Setting(
     "screening.actor", str, "", "Name written to the audit log as who screened "
     "(default: the operating-system user).", "controls")
 
-SETTINGS = [THRESHOLD, REPORT_CUTOFF, CANDIDATES, ALGORITHM, RARITY_FLOOR, ACTOR]
+WORKERS = Setting(
+    "screening.workers", int, 0, "Processes a batch screening (`parties screen`) spreads its "
+    "queries over: 0 = one per CPU core, 1 = all in this process. Batches under 2,000 parties "
+    "and screenings run by the web service always use this process.", "controls")
+
+SETTINGS = [THRESHOLD, REPORT_CUTOFF, CANDIDATES, ALGORITHM, RARITY_FLOOR, ACTOR, WORKERS]
 register(SETTINGS)
 DEFAULTS: dict[str, Any] = {s.name: s.default for s in SETTINGS}
 

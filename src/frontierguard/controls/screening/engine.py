@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
 from dataclasses import dataclass, field
 
@@ -17,6 +19,15 @@ from frontierguard.controls.screening.normalize import NormName, normalize_name
 from frontierguard.controls.screening.rarity import Rarity
 from frontierguard.core.errors import ConfigError
 from frontierguard.core.scoring import Algorithm, Explanation, FtResult
+
+BATCH_MIN = 2_000  # parties below which a batch is screened in this process
+
+_FORKED: Screener | None = None  # the screener worker processes inherit when they fork
+
+
+def _screen_chunk(chunk: list[Party]) -> list[ScreenResult]:
+    assert _FORKED is not None, "screening worker started without a screener"
+    return [_FORKED.screen(p) for p in chunk]
 
 
 @dataclass(frozen=True)
@@ -177,9 +188,28 @@ class Screener:
                               explained.score >= self.threshold, tuple(reasons))
         return ScreenResult(party, sorted(best.values(), key=lambda h: -h.score))
 
-    def screen_many(self, parties: list[Party]) -> list[ScreenResult]:
-        """Screen a batch of parties (normalisation caches are shared across the batch)."""
-        return [self.screen(p) for p in parties]
+    def screen_many(self, parties: list[Party], workers: int = 1,
+                    min_batch: int = BATCH_MIN) -> list[ScreenResult]:
+        """Screen a batch of parties, in order.
+
+        With ``workers`` > 1 (0: one per CPU core) and at least ``min_batch`` parties, the
+        batch is split over that many forked processes, which inherit the index rather than
+        rebuild it; each result is the one :meth:`screen` gives. Otherwise, or where the
+        platform cannot fork, it runs here (normalisation caches shared across the batch)."""
+        processes = (os.cpu_count() or 1) if workers == 0 else workers
+        if (processes <= 1 or len(parties) < max(min_batch, 2)
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            return [self.screen(p) for p in parties]
+        global _FORKED
+        size = -(-len(parties) // (processes * 4))
+        chunks = [parties[i:i + size] for i in range(0, len(parties), size)]
+        _FORKED = self
+        try:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                parts = pool.map(_screen_chunk, chunks)
+        finally:
+            _FORKED = None
+        return [r for part in parts for r in part]
 
     def _reasons(self, explained: Explanation) -> list[str]:
         """Each contributing feature's detail with the amount it moved the score."""
