@@ -20,6 +20,7 @@ from frontierguard.cli import (
     gap,
     ingest,
     screening,
+    signals,
     simulate,
     transparency,
     web,
@@ -51,7 +52,8 @@ def _root(
 
 
 MODULES: list[ModuleType] = [
-    core_cmds, ingest, simulate, detect, evaluate, chips, screening, transparency, gap, web,
+    core_cmds, ingest, simulate, detect, evaluate, signals, chips, screening, transparency, gap,
+    web,
 ]
 for _module in MODULES:
     _module.register(app)
