@@ -59,7 +59,30 @@ class Algorithm(Generic[Q]):
 
     def explain(self, query: Q) -> Explanation:
         """Weighted sum of feature scores, clipped to [0, 1]."""
-        results = {f.name: f.func(query) for f in self.features}
+        return self._explanation({f.name: f.func(query) for f in self.features})
+
+    def ceilings(self, gains: Sequence[float]) -> list[float]:
+        """Per feature, the most the features after it can still add, given ``gains[i]``, the
+        most feature ``i`` can add (its weight where it can fire, else 0: feature scores lie
+        in [0, 1]). Computed once per query, for :meth:`explain_reaching`."""
+        return [sum(gains[i + 1:]) for i in range(len(self.features))]
+
+    def explain_reaching(self, query: Q, floor: float,
+                         ceilings: Sequence[float]) -> Explanation | None:
+        """:meth:`explain`, or None as soon as the features still to come (``ceilings``, see
+        :meth:`ceilings`) cannot lift the running total to ``floor``; a finished score is
+        :meth:`explain`'s own. A ``floor`` of 0 or less is always reached (scores are clipped
+        at 0), so nothing stops."""
+        results: dict[str, FtResult] = {}
+        total = 0.0
+        for feature, ceiling in zip(self.features, ceilings, strict=True):
+            results[feature.name] = feature.func(query)
+            total += feature.weight * results[feature.name].score
+            if floor > 0 and total + ceiling < floor - 1e-9:
+                return None
+        return self._explanation(results)
+
+    def _explanation(self, results: dict[str, FtResult]) -> Explanation:
         total = sum(f.weight * results[f.name].score for f in self.features)
         return Explanation(min(1.0, max(0.0, total)), results)
 

@@ -18,7 +18,7 @@ from frontierguard.controls.screening.model import ListEntry, Pair, Party
 from frontierguard.controls.screening.normalize import NormName, normalize_name
 from frontierguard.controls.screening.rarity import Rarity
 from frontierguard.core.errors import ConfigError
-from frontierguard.core.scoring import Algorithm, Explanation, FtResult
+from frontierguard.core.scoring import Algorithm, Explanation
 
 BATCH_MIN = 2_000  # parties below which a batch is screened in this process
 
@@ -133,37 +133,17 @@ class Screener:
         order = keep[np.argsort(-bound[keep], kind="stable")][: self.candidates]
         return [int(n) for n in reach.names[order]]
 
-    def _ceilings(self, party: Party) -> list[float]:
-        """Per feature: the most the features after it can still add for this party."""
-        gains = [f.weight if f.weight > 0 and (QUALIFIER_NEEDS.get(f.name) is None
-                                               or getattr(party, QUALIFIER_NEEDS[f.name]))
-                 else 0.0 for f in self.algorithm.features]
-        return [sum(gains[i + 1:]) for i in range(len(gains))]
-
-    def _explain(self, pair: Pair, ceilings: list[float]) -> Explanation | None:
-        """``algorithm.explain``, stopping (None) once the features still to come cannot lift
-        the running total to the reporting cutoff: feature scores lie in [0, 1], so a later
-        feature adds at most its weight. A finished score is the algorithm's own, summed in
-        the same order."""
-        results: dict[str, FtResult] = {}
-        total = 0.0
-        for feature, ceiling in zip(self.algorithm.features, ceilings, strict=True):
-            result = feature.func(pair)
-            results[feature.name] = result
-            total += feature.weight * result.score
-            if self.cutoff > 0 and total + ceiling < self.cutoff - 1e-9:
-                return None
-        score = sum(f.weight * results[f.name].score for f in self.algorithm.features)
-        return Explanation(min(1.0, max(0.0, score)), results)
+    def _gains(self, party: Party) -> list[float]:
+        """Per feature, the most it can add for this party: its weight where it is positive
+        and the party gives what the feature needs (a country, an address, identifiers)."""
+        return [f.weight if f.weight > 0 and (QUALIFIER_NEEDS.get(f.name) is None
+                                              or getattr(party, QUALIFIER_NEEDS[f.name]))
+                else 0.0 for f in self.algorithm.features]
 
     def _bonus(self, party: Party) -> float:
         """The most the algorithm's score-raising qualifiers can add for this party."""
-        total = 0.0
-        for feature in self.algorithm.features:
-            need = QUALIFIER_NEEDS.get(feature.name)
-            if feature.qualifier and feature.weight > 0 and (need is None or getattr(party, need)):
-                total += feature.weight
-        return total
+        return sum(gain for f, gain in zip(self.algorithm.features, self._gains(party), strict=True)
+                   if f.qualifier)
 
     def screen(self, party: Party) -> ScreenResult:
         """Score the party's name against its candidates; best name per entry."""
@@ -171,12 +151,14 @@ class Screener:
         if not query.tokens:
             return ScreenResult(party)
         best: dict[int, Hit] = {}
-        ceilings = self._ceilings(party)
+        ceilings = self.algorithm.ceilings(self._gains(party))
         for n in self.candidate_ids(query, party):
             owner = int(self.owner[n])
             entry = self.entries[owner]
             candidate = self.names[n]
-            explained = self._explain(Pair(query, candidate, party, entry), ceilings)
+            # stop scoring a pair once it cannot reach the reporting cutoff
+            explained = self.algorithm.explain_reaching(Pair(query, candidate, party, entry),
+                                                        self.cutoff, ceilings)
             if explained is None or explained.score < self.cutoff:
                 continue
             if owner in best and best[owner].score >= explained.score:
