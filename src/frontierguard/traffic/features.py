@@ -172,8 +172,7 @@ def statements(events: str = "events", releases: pa.Table | None = None,
     new_release, window = release_sql(releases, float(values["signals_new_release_hours"]))
     chars = int(values["signals_text_chars"])
     stage = render(
-        sql_file("req_stage.sql"), events=events,
-        cot_any=cot.any,
+        sql_file("req_stage.sql"), events=events, cot_any=cot.any,
         cot_matches=",\n    ".join(cot.matches),
         cot_score=cot.score, cot_rules=cot.rules,
         capability=capability_sql(caps, "_cap_text", "tools", "turns"),

@@ -70,13 +70,13 @@ def _indicator_sql(policy: Policy) -> str:
         "lockstep": "SELECT account_id, value FROM _lockstep",
     }
     kinds = [i.kind for i in policy.indicators]
-    return " UNION ALL ".join(
-        f"SELECT account_id, '{k}' AS kind, v AS value, any_value(d) AS day, count(*) AS uses "
-        f"FROM ({parts[k]}) t(account_id, v, d) GROUP BY account_id, v" if k in DAY_KEYED else
-        f"SELECT account_id, '{k}' AS kind, v AS value, CAST(NULL AS VARCHAR) AS day, "
-        f"count(*) AS uses FROM ({parts[k]}) t(account_id, v) GROUP BY account_id, v"
-        for k in kinds
-    )
+    def one(k: str) -> str:
+        day, cols = ("any_value(d)", "account_id, v, d") if k in DAY_KEYED else (
+            "CAST(NULL AS VARCHAR)", "account_id, v")
+        return (f"SELECT account_id, '{k}' AS kind, v AS value, {day} AS day, count(*) AS uses "
+                f"FROM ({parts[k]}) t({cols}) GROUP BY account_id, v")
+
+    return " UNION ALL ".join(one(k) for k in kinds)
 
 
 def _lockstep(con: duckdb.DuckDBPyConnection, policy: Policy) -> None:
