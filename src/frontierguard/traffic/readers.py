@@ -59,7 +59,7 @@ def read_raw(path: str | Path, fmt: str | None = None) -> Iterator[pa.Table]:
     if fmt == "parquet":
         yield from _read_parquet(p)
     elif fmt == "jsonl":
-        yield from _batches(_jsonl_records(p))
+        yield from _batches(jsonl_records(p))
     elif fmt == "csv":
         yield from _batches(_csv_records(p))
     elif fmt == "otlp":
@@ -93,7 +93,9 @@ def _extra_json(records: list[dict[str, Any]]) -> pa.Array:
     )
 
 
-def _jsonl_records(p: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def jsonl_records(p: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line, object)`` per non-blank line of a JSONL file (``.gz`` too); a line that is not a
+    JSON object is an InputError naming the file and the line."""
     with _open_text(p) as fh:
         for lineno, line in enumerate(fh, start=1):
             if not line.strip():

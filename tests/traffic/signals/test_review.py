@@ -34,7 +34,7 @@ def test_each_format_reads_the_prompts_with_their_lines(tmp_path: Path, name: st
 
 
 @pytest.mark.parametrize(("name", "body", "match"), [
-    ("p.jsonl", '{"prompt": "a"}\n{not json\n', r"p\.jsonl, line 2: not JSON"),
+    ("p.jsonl", '{"prompt": "a"}\n{not json\n', r"p\.jsonl, line 2: invalid JSON"),
     ("p.jsonl", '{"prompt": "a"}\n{"text": "b"}\n', r"p\.jsonl, line 2, field 'prompt'"),
     ("p.txt", "\n   \n", r"p\.txt: no prompts"),
     ("p.csv", "id,text\n1,a\n", r"p\.csv, line 1: missing column\(s\): prompt"),

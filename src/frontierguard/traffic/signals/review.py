@@ -10,13 +10,13 @@ field.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from frontierguard.core.datafiles import read_csv_rows
 from frontierguard.core.errors import InputError
+from frontierguard.traffic.readers import jsonl_records
 from frontierguard.traffic.rules import DEFAULT_COT, load_cot_rules
 from frontierguard.traffic.signals.cot import classify
 
@@ -27,36 +27,26 @@ class Prompt:
     text: str
 
 
-def _jsonl(path: Path, text: str, field: str) -> list[Prompt]:
-    out = []
-    for n, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            row = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not JSON: {exc.msg}", path, n, row_kind="line") from None
-        value = row.get(field) if isinstance(row, dict) else None
-        if not isinstance(value, str):
-            raise InputError("expected an object with a text value", path, n, field, "line")
-        out.append(Prompt(n, value))
-    return out
+def _jsonl_prompt(path: Path, line: int, row: dict[str, Any], field: str) -> Prompt:
+    value = row.get(field)
+    if not isinstance(value, str):
+        raise InputError("expected an object with a text value", path, line, field, "line")
+    return Prompt(line, value)
 
 
 def read_prompts(path: str | Path, field: str = "prompt") -> list[Prompt]:
     """The prompts of a ``.txt``, ``.jsonl`` or ``.csv`` file, with their line numbers."""
     p = Path(path)
-    if p.suffix == ".csv":
-        prompts = [Prompt(n, row[field]) for n, row in read_csv_rows(p, [field]) if row[field]]
-    else:
-        try:
-            text = p.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read file: {exc}", p) from None
-        if p.suffix == ".jsonl":
-            prompts = _jsonl(p, text, field)
+    try:
+        if p.suffix == ".csv":
+            prompts = [Prompt(n, row[field]) for n, row in read_csv_rows(p, [field]) if row[field]]
+        elif p.suffix == ".jsonl":
+            prompts = [_jsonl_prompt(p, n, row, field) for n, row in jsonl_records(p)]
         else:
-            prompts = [Prompt(n, t) for n, t in enumerate(text.splitlines(), start=1) if t.strip()]
+            lines = p.read_text(encoding="utf-8").splitlines()
+            prompts = [Prompt(n, t) for n, t in enumerate(lines, start=1) if t.strip()]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read file: {exc}", p) from None
     if not prompts:
         raise InputError("no prompts in file", p)
     return prompts

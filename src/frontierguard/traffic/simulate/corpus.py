@@ -7,13 +7,12 @@ and the line; nothing is skipped silently.
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from frontierguard.core.errors import InputError
+from frontierguard.traffic.readers import jsonl_records
 
 FIELDS = ("prompt", "instruction", "question", "turns")
 
@@ -33,9 +32,7 @@ def corpus_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def _prompt(record: Any, path: Path, line: int) -> str:
-    if not isinstance(record, dict):
-        raise InputError("expected a JSON object", path, line, row_kind="line")
+def _prompt(record: dict[str, Any], path: Path, line: int) -> str:
     for name in FIELDS:
         value = record.get(name)
         if name == "turns" and isinstance(value, list) and value:
@@ -49,18 +46,8 @@ def _prompt(record: Any, path: Path, line: int) -> str:
 
 def read_file(path: Path) -> list[str]:
     """The prompts of one JSONL file, in file order."""
-    opener = gzip.open if path.name.endswith(".gz") else open
-    prompts: list[str] = []
     try:
-        with opener(path, "rt", encoding="utf-8") as fh:
-            for line_no, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"invalid JSON: {exc.msg}", path, line_no, row_kind="line") from None
-                prompts.append(_prompt(record, path, line_no))
+        prompts = [_prompt(record, path, line) for line, record in jsonl_records(path)]
     except (OSError, UnicodeDecodeError, EOFError) as exc:
         raise InputError(f"cannot read file: {exc}", path) from None
     if not prompts:
