@@ -15,8 +15,8 @@ import csv
 import sys
 import time
 
+from frontierguard.controls.screening.api import build_screener
 from frontierguard.controls.screening.config import current
-from frontierguard.controls.screening.engine import Screener
 from frontierguard.controls.screening.loaders import load_files
 from frontierguard.controls.screening.model import ListEntry
 from screening_common import data_file
@@ -34,12 +34,8 @@ def _entries(target: int) -> list[ListEntry]:
 
 
 def _build(entries: list[ListEntry], algorithm: str) -> None:
-    s = current()
     cpu = time.process_time()
-    screener = Screener.build(entries, algorithm=algorithm, threshold=float(str(s["screening.threshold"])),
-                              cutoff=float(str(s["screening.report_cutoff"])),
-                              candidates=int(str(s["screening.candidates"])),
-                              rarity_floor=float(str(s["screening.rarity_floor"])))
+    screener = build_screener(entries, current({"screening.algorithm": algorithm}))
     print(f"{algorithm}: {len(screener.entries):,} entries, {len(screener.names):,} names: "
           f"index build {screener.build_seconds:.2f} s wall, {time.process_time() - cpu:.2f} s CPU "
           "(target < 30 s at ~30k entries)")

@@ -24,6 +24,7 @@ from importlib import import_module
 import numpy as np
 
 from frontierguard.controls.screening.algorithms import ALGORITHMS
+from frontierguard.controls.screening.api import build_screener
 from frontierguard.controls.screening.config import current
 from frontierguard.controls.screening.engine import Screener
 from frontierguard.controls.screening.loaders import load_files
@@ -36,11 +37,8 @@ def _names(name: str) -> list[str]:
         return [r["full_name"] for r in csv.DictReader(fh) if r["full_name"].strip()]
 
 
-def _build(entries: list[ListEntry], algorithm: str, settings: dict[str, object]) -> Screener:
-    return Screener.build(entries, algorithm=algorithm, threshold=float(str(settings["screening.threshold"])),
-                          cutoff=float(str(settings["screening.report_cutoff"])),
-                          candidates=int(str(settings["screening.candidates"])),
-                          rarity_floor=float(str(settings["screening.rarity_floor"])))
+def _build(entries: list[ListEntry], algorithm: str) -> Screener:
+    return build_screener(entries, current({"screening.algorithm": algorithm}))
 
 
 def _cold_caches() -> None:
@@ -95,10 +93,10 @@ def main() -> None:
     for algorithm in chosen:
         _cold_caches()
         cpu = time.process_time()
-        both = _build(sdn.entries + un.entries, algorithm, settings)
+        both = _build(sdn.entries + un.entries, algorithm)
         print(f"{algorithm}: index build SDN+UN {len(both.entries)} entries, {len(both.names)} names "
               f"in {both.build_seconds:.2f} s wall, {time.process_time() - cpu:.2f} s CPU")
-        un_only = _build(un.entries, algorithm, settings)
+        un_only = _build(un.entries, algorithm)
         for name in ("yente_positives_un_treated.csv", "yente_positives_un_untreated.csv"):
             names = _names(name)
             found = sum(un_only.screen(Party(n)).matched for n in names)

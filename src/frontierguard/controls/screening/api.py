@@ -59,13 +59,17 @@ def open_session(
     """Index the newest version of each list dated on or before ``list_date``."""
     settings = current(overrides)
     versions = lists.active_versions(con, list_date)
-    screener = Screener.build(
-        lists.entries(con, [v.version_id for v in versions]),
-        algorithm=settings["screening.algorithm"], threshold=settings["screening.threshold"],
+    screener = build_screener(lists.entries(con, [v.version_id for v in versions]), settings)
+    return Session(screener, versions, settings)
+
+
+def build_screener(entries: list[ListEntry], settings: dict[str, Any]) -> Screener:
+    """A screener over ``entries`` configured by resolved ``settings`` (:func:`.config.current`)."""
+    return Screener.build(
+        entries, algorithm=settings["screening.algorithm"], threshold=settings["screening.threshold"],
         cutoff=settings["screening.report_cutoff"], candidates=settings["screening.candidates"],
         rarity_floor=settings["screening.rarity_floor"],
     )
-    return Session(screener, versions, settings)
 
 
 def _audit_entry(session: Session, action: str, result: ScreenResult, at: dt.datetime) -> audit.AuditEntry:
