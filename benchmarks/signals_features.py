@@ -30,6 +30,7 @@ from frontierguard.traffic import features
 from frontierguard.traffic.engine import DuckDBEngine
 from frontierguard.traffic.ingest import load_events
 from frontierguard.traffic.schema import EVENT_SCHEMA
+from frontierguard.traffic.scoring import effective_policy
 from frontierguard.traffic.tables import read_releases
 
 EXPORT_ORDER = {"req_signals": "account_id, ts, model, ip, prompt, output_tokens",
@@ -132,7 +133,7 @@ def _load(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> pa.Table 
     t0 = time.perf_counter()
     if args.events:
         load_events(con, [args.events], "fail")
-        con.execute("SET memory_limit = '2GB'")
+        con.execute(f"SET memory_limit = '{effective_policy(None)[1]['detect_memory_limit']}'")
         print(f"ingested {args.events} in {time.perf_counter() - t0:.1f} s")
         return read_releases(args.releases) if args.releases else None
     events = synthetic_events(args.rows)

@@ -30,7 +30,7 @@ import pandas as pd
 from scipy.stats import spearmanr
 
 from frontierguard.transparency.audit import AuditResult, audit, audit_documents
-from frontierguard.transparency.catalog import CATALOGS, Catalog, get_catalog
+from frontierguard.transparency.catalog import CATALOGS, DEFAULT_CATALOG, Catalog, get_catalog
 from frontierguard.transparency.readers import Document, read_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,7 +100,7 @@ def depth_report(df: pd.DataFrame, totals: pd.DataFrame) -> None:
           f"{agree:.3f}, Cohen's kappa {kappa:.3f}")
 
 
-def main(verbose: bool = False, catalog_name: str = "fmti-2025-v2") -> None:
+def main(verbose: bool = False, catalog_name: str = DEFAULT_CATALOG) -> None:
     catalog = get_catalog(catalog_name)
     scores = pd.read_csv(DATA / "fmti" / "Dec2025_scores.csv").set_index("Indicator")
     names = [i.name for i in catalog.indicators]
@@ -202,4 +202,4 @@ def time_pdf(catalog: Catalog, runs: int = 3) -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    main("--verbose" in args, args[args.index("--catalog") + 1] if "--catalog" in args else "fmti-2025-v2")
+    main("--verbose" in args, args[args.index("--catalog") + 1] if "--catalog" in args else DEFAULT_CATALOG)
