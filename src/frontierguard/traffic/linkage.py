@@ -37,8 +37,8 @@ import leidenalg
 import pyarrow as pa
 
 from frontierguard.traffic.scoring import Policy
+from frontierguard.traffic.signals.template import BANDS
 
-_SIMHASH_BANDS = ((43, 0x1FFFFF), (22, 0x1FFFFF), (0, 0x3FFFFF))
 DAY_KEYED = frozenset({"ip", "ip24"})  # kinds whose values hold a day: one value per day used
 
 
@@ -63,7 +63,7 @@ def _indicator_sql(policy: Policy) -> str:
         "simhash": " UNION ALL ".join(
             f"SELECT account_id, '{i}:' || CAST((template_simhash >> {shift}) & {mask} AS VARCHAR) "
             f"FROM req_signals WHERE template_simhash IS NOT NULL"
-            for i, (shift, mask) in enumerate(_SIMHASH_BANDS)),
+            for i, (shift, mask) in enumerate(BANDS)),
         "creation": "SELECT account_id, coalesce(signup_channel, '?') || '@' || CAST("
                     f"time_bucket(INTERVAL {create_min} MINUTE, account_created) AS VARCHAR) "
                     "FROM req_signals WHERE account_created IS NOT NULL",

@@ -43,10 +43,10 @@ import pyarrow.compute as pc
 from frontierguard.core.datafiles import LineDict, field, load_yaml, package_data
 from frontierguard.core.errors import ConfigError, DataFileError
 from frontierguard.core.settings import Setting, register, resolve
+from frontierguard.traffic.signals.template import BANDS
 
 DEFAULT_EXEMPLARS = "cot_exemplars_v1"
 DIM = 384
-BANDS = ((43, 0x1FFFFF), (22, 0x1FFFFF), (0, 0x3FFFFF))  # (shift, mask): linkage's SimHash bands
 _GROUP = re.compile(r"^[a-z][a-z0-9_]*$")
 _MAX_EXEMPLAR_CHARS = 400
 

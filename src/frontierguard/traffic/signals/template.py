@@ -25,6 +25,9 @@ import pyarrow.compute as pc
 from frontierguard.traffic.signals.sqltext import render, sql_file
 
 MAX_TOKENS = 32  # at most 255 (see _bit_counts)
+# (shift, mask) of the three bit ranges of a SimHash that linkage keys accounts by: two
+# templates sharing any one range share a band (pigeonhole: within 2 differing bits, always)
+BANDS = ((43, 0x1FFFFF), (22, 0x1FFFFF), (0, 0x3FFFFF))
 SLICE = 32_768
 THREADS = min(4, os.cpu_count() or 1)
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
