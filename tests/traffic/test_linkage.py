@@ -1,8 +1,9 @@
 """Account graph: rarity weighting, caps, linear pair generation, Leiden communities.
 
-Cases run under policy_v1 unless they name policy_v2 or policy_v3 (the default), whose
-additions -- the ``tls`` kind, template ``support``, lockstep density and weaker kept links;
-per-day caps for IP indicators -- have their own cases at the end."""
+Cases run under policy_v1 unless they name policy_v2, policy_v3 or policy_v4 (the default),
+whose additions -- the ``tls`` kind, template ``support``, lockstep density and weaker kept
+links; per-day caps for IP indicators; consolidation on hard infrastructure -- have their own
+cases at the end."""
 
 from __future__ import annotations
 
@@ -192,7 +193,7 @@ def test_links_are_canonical_pairs_above_the_threshold(
     assert shared_card >= expected
 
 
-V2 = ["policy_v1", "policy_v2", "policy_v3"]
+V2 = ["policy_v1", "policy_v2", "policy_v3", "policy_v4"]
 
 
 @pytest.mark.parametrize("name", V2)
@@ -262,3 +263,69 @@ def test_v3_accounts_behind_one_exit_node_meet_on_the_days_they_share() -> None:
     assert con.execute(ip_links).fetchone() == (1,)
     kept = con.execute("SELECT count(*) FROM indicators WHERE kind = 'ip'").fetchone()
     assert kept == (28,)  # 14 days x 2 accounts, not 3 x 2
+
+
+def graph_con(edges: list[tuple[str, str, float, float]]) -> duckdb.DuckDBPyConnection:
+    """A ``links`` table from (a, b, weight, hard part of the weight)."""
+    con = duckdb.connect()
+    con.register("_l", pa.table({
+        "a": [min(e[0], e[1]) for e in edges], "b": [max(e[0], e[1]) for e in edges],
+        "weight": [e[2] for e in edges], "kinds": ["x"] * len(edges), "hard": [e[3] for e in edges]}))
+    con.execute("CREATE TABLE links AS SELECT * FROM _l")
+    return con
+
+
+def clique(prefix: str, n: int, weight: float, hard: float) -> list[tuple[str, str, float, float]]:
+    return [(f"{prefix}-{i}", f"{prefix}-{j}", weight, hard) for i in range(n) for j in range(i + 1, n)]
+
+
+def v4(resolution: float, consolidate: float) -> Policy:
+    p = load_policy("policy_v4")
+    return dataclasses.replace(p, communities={
+        **p.communities, "resolution": resolution, "consolidate_link": consolidate})
+
+
+def groups(con: duckdb.DuckDBPyConnection, p: Policy) -> list[set[str]]:
+    table = linkage.communities(con, p).table
+    out: dict[int, set[str]] = {}
+    for a, c in zip(table.column("account_id").to_pylist(), table.column("community").to_pylist(),
+                    strict=True):
+        out.setdefault(c, set()).add(a)
+    return sorted(out.values(), key=lambda g: (-len(g), sorted(g)))
+
+
+def test_v4_accounts_sharing_hard_infrastructure_stay_in_one_community() -> None:
+    """Two card-sharing groups joined by three shared cards, which CPM at this resolution
+    splits, and a group of honest accounts tied to the first only by shared prompts: the
+    card-sharing groups are consolidated into one community, the honest group is not."""
+    edges = (clique("a", 10, 0.8, 0.8) + clique("b", 10, 0.8, 0.8) + clique("c", 10, 1.0, 0.0)
+             + [(f"a-{i}", f"b-{i}", 0.7, 0.7) for i in range(3)]
+             + [(f"a-{i}", f"c-{i}", 0.4, 0.0) for i in range(5)])
+    a, b, c = ({f"{g}-{i}" for i in range(10)} for g in "abc")
+    assert groups(graph_con(edges), v4(0.5, 0.0)) == [a, b, c]
+    assert groups(graph_con(edges), v4(0.5, 0.5)) == [a | b, c]
+
+
+def test_v4_a_component_moves_to_the_community_holding_most_of_it() -> None:
+    """x-0 is tied to the y group by one hard link, but by behaviour to the x group, where
+    Leiden puts it; consolidation moves it to the y group, which holds most of its hard
+    component, and leaves the rest of the x group where it was. A hard link below
+    ``consolidate_link`` moves nothing."""
+    edges = (clique("x", 6, 1.0, 0.0) + clique("y", 6, 0.9, 0.9) + [("x-0", "y-0", 0.6, 0.6)])
+    x, y = ({f"{g}-{i}" for i in range(6)} for g in "xy")
+    assert groups(graph_con(edges), v4(0.3, 0.0)) == [x, y]
+    assert groups(graph_con(edges), v4(0.3, 0.5)) == [y | {"x-0"}, x - {"x-0"}]
+    assert groups(graph_con(edges), v4(0.3, 0.7)) == [x, y]
+
+
+def test_v4_links_carry_their_hard_part() -> None:
+    """A pair sharing a card and two prompt templates: the card's weight is the hard part."""
+    rows = [request(acct, i, payment_fingerprint="card-shared", template_id=f"tpl-{i % 2}",
+                    template_simhash=None) for acct in ("p-1", "p-2") for i in range(4)]
+    con = make_con(rows + [request(f"other-{a}", 0) for a in range(40)])
+    linkage.build_graph(con, load_policy("policy_v4"))
+    weight, hard, kinds = con.execute("SELECT weight, hard, kinds FROM links").fetchone() or ()
+    assert kinds == "payment,template"
+    rarity = math.log(1000 / 2) / math.log(1000)
+    assert hard == pytest.approx(1.0 * rarity)
+    assert weight == pytest.approx(1.0 * rarity + 0.6 * rarity)  # two templates at support 2

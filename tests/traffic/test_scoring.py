@@ -31,7 +31,7 @@ ONE_REQUEST: dict[str, Any] = {"requests": 1, "requests_per_day": 1.0, "hour_ent
                                "capability_top": "coding", "capability_top_share": 1.0}
 
 
-@pytest.mark.parametrize("name", ["policy_v1", "policy_v2", "policy_v3"])
+@pytest.mark.parametrize("name", ["policy_v1", "policy_v2", "policy_v3", "policy_v4"])
 def test_shipped_policy_loads_with_sources(name: str) -> None:
     p = load_policy(name)
     assert p.name == name and p.source and p.effective
@@ -39,8 +39,21 @@ def test_shipped_policy_loads_with_sources(name: str) -> None:
     assert 0 < p.thresholds["flag"] <= 1
 
 
-def test_policy_v3_is_the_default_and_older_ones_still_load_unchanged() -> None:
+def test_policy_v4_is_the_default_and_differs_from_v3_only_in_consolidation() -> None:
     policy, _ = effective_policy({})
+    assert policy.name == "policy_v4" and policy.communities["consolidate_link"] == 0.5
+    assert {i.kind for i in policy.indicators if i.hard} == {
+        "payment", "tls_ua", "tls", "ip", "ip24", "hosting_asn", "creation"}
+    v3 = load_policy("policy_v3")
+    assert not any(i.hard for i in v3.indicators) and "consolidate_link" not in v3.communities
+    assert dataclasses.replace(
+        policy, name=v3.name, effective=v3.effective,
+        indicators=tuple(dataclasses.replace(i, hard=False) for i in policy.indicators),
+        communities={k: v for k, v in policy.communities.items() if k != "consolidate_link"}) == v3
+
+
+def test_policy_v3_and_older_ones_still_load_unchanged() -> None:
+    policy = load_policy("policy_v3")
     assert policy.name == "policy_v3" and policy.linkage["values_per_day"] == 3
     v2 = load_policy("policy_v2")
     assert "values_per_day" not in v2.linkage
@@ -80,14 +93,15 @@ def test_unknown_shipped_policy_is_not_found() -> None:
         load_policy("policy_v9")
 
 
-@pytest.mark.parametrize(("edit", "field"), [
-    (("{feature: volume, weight: 0.05", "{feature: velocity, weight: 0.05"), "feature"),
-    (("{feature: hydra, weight: 0.50}", "{feature: hydra, weight: high}"), "weight"),
-    (("{kind: payment, weight: 1.0,", "{kind: phone, weight: 1.0,"), "kind"),
+@pytest.mark.parametrize(("name", "edit", "field"), [
+    ("policy_v1", ("{feature: volume, weight: 0.05", "{feature: velocity, weight: 0.05"), "feature"),
+    ("policy_v1", ("{feature: hydra, weight: 0.50}", "{feature: hydra, weight: high}"), "weight"),
+    ("policy_v1", ("{kind: payment, weight: 1.0,", "{kind: phone, weight: 1.0,"), "kind"),
+    ("policy_v4", ("{kind: tls, hard: true,", "{kind: tls, hard: maybe,"), "hard"),
 ])
-def test_bad_policy_names_file_line_and_field(tmp_path: Path, edit: tuple[str, str],
+def test_bad_policy_names_file_line_and_field(tmp_path: Path, name: str, edit: tuple[str, str],
                                               field: str) -> None:
-    text = scoring.package_data("frontierguard.traffic.policies", "policy_v1.yaml").read_text()
+    text = scoring.package_data("frontierguard.traffic.policies", f"{name}.yaml").read_text()
     line = text[: text.index(edit[0])].count("\n") + 1
     bad = tmp_path / "policy_bad.yaml"
     bad.write_text(text.replace(edit[0], edit[1]))
@@ -173,7 +187,7 @@ def test_campaign_score_grows_with_size_and_ties() -> None:
 
 def test_overrides_change_thresholds_and_reject_unknown_names() -> None:
     policy, values = effective_policy({"detect_flag_threshold": "0.8"})
-    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v3"
+    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v4"
     with pytest.raises(ConfigError):
         effective_policy({"detect_flag": 1})
 

@@ -25,6 +25,11 @@ IPs costs no more than one with a few, and its characteristic values are what li
 day instead: an account behind the same exit node all fortnight keeps that node on every day
 it was active, so two accounts sharing it meet on the days they share, not only on the three
 days each happened to use it most; the cost stays linear in account-days.
+
+Kinds marked ``hard`` in the policy (payment, network, client build, creation burst) make up
+a link's ``hard`` part. With ``communities.consolidate_link`` set (policy_v4), accounts
+joined by links whose hard part reaches it are kept in one community after Leiden
+(:func:`_consolidate`).
 """
 
 from __future__ import annotations
@@ -111,12 +116,14 @@ def _kinds_table(policy: Policy) -> pa.Table:
         "max_accounts": [i.max_accounts for i in policy.indicators],
         "min_accounts": [max(2, i.min_accounts) for i in policy.indicators],
         "support": [i.support for i in policy.indicators],
+        "hard": [i.hard for i in policy.indicators],
     })
 
 
 def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
     """Create tables ``indicators`` (account, kind, value, k) and ``links`` (a, b, weight,
-    kinds) from ``req_signals``; returns the number of links."""
+    kinds, hard: the part of the weight from hard kinds) from ``req_signals``; returns the
+    number of links."""
     p = policy.linkage
     n_accounts = int(con.execute(
         "SELECT count(DISTINCT account_id) FROM req_signals").fetchall()[0][0])
@@ -156,8 +163,9 @@ def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
             f"kweight * ln({pop} / k) / ln({pop}) AS w FROM indicators")
         con.execute(
             "CREATE OR REPLACE TEMP TABLE _pairs AS SELECT c.a, c.b, s1.kind, "
-            "CASE WHEN any_value(kw.support) > 0 THEN least(any_value(kw.kweight), "
-            "sum(s1.w) / any_value(kw.support)) ELSE max(s1.w) END AS w "
+            "any_value(kw.hard) AS hard, CASE WHEN any_value(kw.support) > 0 "
+            "THEN least(any_value(kw.kweight), sum(s1.w) / any_value(kw.support)) "
+            "ELSE max(s1.w) END AS w "
             "FROM _cand c JOIN _shared s1 ON s1.account_id = c.a JOIN _shared s2 "
             "ON s2.account_id = c.b AND s2.kind = s1.kind AND s2.vid = s1.vid "
             "JOIN _kinds kw ON kw.kind = s1.kind GROUP BY c.a, c.b, s1.kind")
@@ -166,7 +174,8 @@ def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
         con.unregister("_kinds")
     con.execute(
         "CREATE OR REPLACE TABLE links AS SELECT a, b, sum(w) AS weight, "
-        "string_agg(kind, ',' ORDER BY w DESC, kind) AS kinds FROM _pairs GROUP BY a, b "
+        "string_agg(kind, ',' ORDER BY w DESC, kind) AS kinds, "
+        "coalesce(sum(w) FILTER (WHERE hard), 0) AS hard FROM _pairs GROUP BY a, b "
         f"HAVING sum(w) >= {float(p['min_edge_weight'])} ORDER BY a, b")
     con.execute("DROP TABLE _pairs")
     if "lockstep" in {i.kind for i in policy.indicators}:
@@ -188,6 +197,8 @@ def communities(con: duckdb.DuckDBPyConnection, policy: Policy) -> Communities:
 
     CPM keeps a group together when its mean pair weight (unlinked pairs count 0) exceeds
     the resolution, whatever the size of the rest of the graph (no resolution limit).
+    With ``consolidate_link`` set (policy_v4), communities are then consolidated on hard
+    infrastructure (:func:`_consolidate`).
     """
     edges = con.sql("SELECT a, b, weight FROM links ORDER BY a, b").to_arrow_table()
     names = sorted(set(edges.column("a").to_pylist()) | set(edges.column("b").to_pylist()))
@@ -204,6 +215,10 @@ def communities(con: duckdb.DuckDBPyConnection, policy: Policy) -> Communities:
         membership = list(part.membership)
     table = pa.table({"account_id": pa.array(names, pa.string()),
                       "community": pa.array(membership, pa.int64())})
+    hard_min = float(policy.communities.get("consolidate_link", 0.0))
+    if hard_min > 0 and names:
+        table = _consolidate(con, g, table, hard_min)
+        membership = table.column("community").to_pylist()
     con.register("_membership", table)
     try:
         con.execute(
@@ -226,3 +241,35 @@ def communities(con: duckdb.DuckDBPyConnection, policy: Policy) -> Communities:
         con.unregister("_membership")
     return Communities(con.sql("SELECT * FROM community").to_arrow_table(),
                        len(set(membership)))
+
+
+def _consolidate(con: duckdb.DuckDBPyConnection, g: ig.Graph, table: pa.Table,
+                 hard_min: float) -> pa.Table:
+    """Keep accounts that share hard infrastructure in one community.
+
+    CPM splits a large, sparse group -- 150 accounts, each sharing a card with five others
+    and an exit node with three -- wherever the links across a cut fall below the
+    resolution times the pairs it separates, and a piece split off may then settle with
+    honest accounts it shares a popular prompt with. An investigator pivots on the card and
+    the exit node instead: accounts joined, directly or through each other, by links whose
+    hard-kind weight is at least ``hard_min`` (a rarely shared payment instrument or the
+    same address on the same day) are one operator's. Each such connected component moves
+    whole into the community that already holds most of its members (ties: the lowest
+    community number); accounts tied to it only by behaviour stay where Leiden put them.
+    """
+    names = table.column("account_id").to_pylist()
+    index = {n: i for i, n in enumerate(names)}
+    hard = con.sql(f"SELECT a, b FROM links WHERE hard >= {hard_min}").fetchall()
+    sub = ig.Graph(n=g.vcount(), edges=[(index[a], index[b]) for a, b in hard])
+    component = pa.array(sub.connected_components().membership, pa.int64())
+    con.register("_parts", table.append_column("component", component))
+    try:
+        moved = con.sql(
+            "WITH sizes AS (SELECT component, community, count(*) AS n FROM _parts "
+            "GROUP BY ALL), home AS (SELECT component, community AS home FROM sizes "
+            "QUALIFY row_number() OVER (PARTITION BY component ORDER BY n DESC, community) = 1) "
+            "SELECT p.account_id, h.home AS community FROM _parts p JOIN home h "
+            "USING (component) ORDER BY p.account_id").to_arrow_table()
+    finally:
+        con.unregister("_parts")
+    return moved

@@ -47,6 +47,11 @@ class IndicatorSpec:
     shared values add up, ``min(weight, sum(weight * rarity) / s)``, so one shared value
     counts only ``1/s`` -- for kinds such as prompt templates, where one coincidence is
     common and several are not.
+
+    ``hard``: the indicator is infrastructure an operator controls (a payment instrument, a
+    network address, a client build), as opposed to behaviour (prompt templates, timing).
+    Policies that consolidate communities (``communities.consolidate_link``) keep accounts
+    joined by strong links of hard kinds in one community.
     """
 
     kind: str
@@ -55,11 +60,12 @@ class IndicatorSpec:
     description: str
     min_accounts: int = 2
     support: float = 0.0
+    hard: bool = False
 
 
 @dataclass(frozen=True)
 class Policy:
-    """A published detection policy (see policies/policy_v1.yaml .. policy_v3.yaml)."""
+    """A published detection policy (see policies/policy_v1.yaml .. policy_v4.yaml)."""
 
     name: str
     source: str
@@ -108,11 +114,11 @@ def _numbers(section: LineDict, skip: tuple[str, ...] = ()) -> dict[str, float]:
     return {k: _num(section, k) for k in section if k not in skip}
 
 
-DEFAULT_POLICY = "policy_v3"
+DEFAULT_POLICY = "policy_v4"
 
 
 def load_policy(name_or_path: str = DEFAULT_POLICY) -> Policy:
-    """Load a shipped policy by name (``policy_v1`` .. ``policy_v3``) or a YAML file by path."""
+    """Load a shipped policy by name (``policy_v1`` .. ``policy_v4``) or a YAML file by path."""
     shipped = "/" not in name_or_path and not name_or_path.endswith((".yaml", ".yml"))
     path = (package_data("frontierguard.traffic.policies", f"{POLICIES.get(name_or_path).name}.yaml")
             if shipped else name_or_path)
@@ -129,7 +135,8 @@ def load_policy(name_or_path: str = DEFAULT_POLICY) -> Policy:
             kind, _num(item, "weight"), field(item, "max_accounts", int),
             field(item, "description", str), field(item, "min_accounts", int, required=False,
                                                    default=2),
-            field(item, "support", float, required=False, default=0.0)))
+            field(item, "support", float, required=False, default=0.0),
+            field(item, "hard", bool, required=False, default=False)))
     camp, acct = _section(doc, "campaign"), _section(doc, "account")
     return Policy(
         name=field(doc, "name", str), source=field(doc, "source", str),
@@ -367,11 +374,12 @@ class PolicyName:
 
 POLICIES: Registry[PolicyName] = Registry("detection policy", [PolicyName("policy_v1"),
                                                                   PolicyName("policy_v2"),
-                                                                  PolicyName("policy_v3")])
+                                                                  PolicyName("policy_v3"),
+                                                                  PolicyName("policy_v4")])
 
 SETTINGS = [
     settings.Setting("detect_policy", str, DEFAULT_POLICY,
-                     "Detection policy: a shipped name (policy_v1, policy_v2, policy_v3) or a policy YAML "
+                     "Detection policy: a shipped name (policy_v1 .. policy_v4) or a policy YAML "
                      "path.", "traffic"),
     settings.Setting("detect_flag_threshold", float, -1.0,
                      "Account score at or above which an account is flagged (-1: the policy's).",
