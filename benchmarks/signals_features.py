@@ -29,8 +29,8 @@ import pyarrow as pa
 from frontierguard.traffic import features
 from frontierguard.traffic.engine import DuckDBEngine
 from frontierguard.traffic.ingest import load_events
+from frontierguard.traffic.policy import effective_policy
 from frontierguard.traffic.schema import EVENT_SCHEMA
-from frontierguard.traffic.scoring import effective_policy
 from frontierguard.traffic.tables import read_releases
 
 EXPORT_ORDER = {"req_signals": "account_id, ts, model, ip, prompt, output_tokens",

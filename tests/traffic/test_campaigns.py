@@ -11,7 +11,8 @@ import pyarrow as pa
 import pytest
 
 from frontierguard.traffic import campaigns, linkage
-from frontierguard.traffic.scoring import load_policy, scorers
+from frontierguard.traffic.policy import load_policy
+from frontierguard.traffic.scoring import scorers
 
 T0 = datetime(2026, 3, 1, tzinfo=UTC)
 TS = pa.timestamp("ms", tz="UTC")

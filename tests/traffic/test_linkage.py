@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from frontierguard.traffic import linkage
-from frontierguard.traffic.scoring import Policy, load_policy
+from frontierguard.traffic.policy import Policy, load_policy
 
 T0 = datetime(2026, 3, 1, tzinfo=UTC)
 SIGNAL_TYPES = {

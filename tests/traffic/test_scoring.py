@@ -12,8 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from frontierguard.core.errors import ConfigError, DataFileError, NotFoundError
+from frontierguard.traffic import policy as policy_mod
 from frontierguard.traffic import scoring
-from frontierguard.traffic.scoring import FeatureSpec, effective_policy, load_policy, ramp, scorers
+from frontierguard.traffic.policy import effective_policy, load_policy
+from frontierguard.traffic.scoring import FeatureSpec, ramp, scorers
 
 HARVESTER: dict[str, Any] = {
     "requests": 900, "requests_per_day": 300.0, "hour_entropy": 0.98, "cot_share": 0.7,
@@ -35,7 +37,7 @@ ONE_REQUEST: dict[str, Any] = {"requests": 1, "requests_per_day": 1.0, "hour_ent
 def test_shipped_policy_loads_with_sources(name: str) -> None:
     p = load_policy(name)
     assert p.name == name and p.source and p.effective
-    assert {i.kind for i in p.indicators} <= set(scoring.INDICATOR_KINDS)
+    assert {i.kind for i in p.indicators} <= set(policy_mod.INDICATOR_KINDS)
     assert 0 < p.thresholds["flag"] <= 1
 
 
@@ -101,7 +103,7 @@ def test_unknown_shipped_policy_is_not_found() -> None:
 ])
 def test_bad_policy_names_file_line_and_field(tmp_path: Path, name: str, edit: tuple[str, str],
                                               field: str) -> None:
-    text = scoring.package_data("frontierguard.traffic.policies", f"{name}.yaml").read_text()
+    text = policy_mod.package_data("frontierguard.traffic.policies", f"{name}.yaml").read_text()
     line = text[: text.index(edit[0])].count("\n") + 1
     bad = tmp_path / "policy_bad.yaml"
     bad.write_text(text.replace(edit[0], edit[1]))
@@ -188,6 +190,8 @@ def test_campaign_score_grows_with_size_and_ties() -> None:
 def test_overrides_change_thresholds_and_reject_unknown_names() -> None:
     policy, values = effective_policy({"detect_flag_threshold": "0.8"})
     assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v4"
+    off, _ = effective_policy({"detect_consolidate_link": 0})
+    assert off.communities["consolidate_link"] == 0.0 and off.communities["resolution"] == 0.01
     with pytest.raises(ConfigError):
         effective_policy({"detect_flag": 1})
 

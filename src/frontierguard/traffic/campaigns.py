@@ -15,7 +15,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from frontierguard.traffic.scoring import Policy, Scorers, ramp
+from frontierguard.traffic.policy import Policy
+from frontierguard.traffic.scoring import Scorers, ramp
 
 REPORTED_KINDS = ("payment", "tls_ua", "ip", "ip24", "hosting_asn", "template", "creation")
 MAX_VALUES = 5

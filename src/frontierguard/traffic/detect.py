@@ -28,7 +28,8 @@ from frontierguard.core.store import connect, table_exists
 from frontierguard.traffic import campaigns as campaigns_mod
 from frontierguard.traffic import features, linkage, report
 from frontierguard.traffic.engine import DuckDBEngine
-from frontierguard.traffic.scoring import SETTINGS, effective_policy, scorers
+from frontierguard.traffic.policy import SETTINGS, effective_policy
+from frontierguard.traffic.scoring import scorers
 from frontierguard.traffic.tables import read_releases
 
 ENGINES = ("duckdb", "spark")

@@ -29,7 +29,7 @@ from frontierguard.core import settings
 from frontierguard.core.datafiles import LineDict, load_yaml, package_data
 from frontierguard.core.errors import ConfigError, InputError
 from frontierguard.traffic.evaluate import load_labels, read_accounts
-from frontierguard.traffic.scoring import DEFAULT_POLICY
+from frontierguard.traffic.policy import DEFAULT_POLICY
 
 L2 = settings.Setting(
     "fit_l2", float, 1.0, "fit: L2 penalty of the logistic regression (standardised features).",

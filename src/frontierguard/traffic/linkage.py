@@ -41,7 +41,7 @@ import igraph as ig
 import leidenalg
 import pyarrow as pa
 
-from frontierguard.traffic.scoring import Policy
+from frontierguard.traffic.policy import Policy
 from frontierguard.traffic.signals.template import BANDS
 
 DAY_KEYED = frozenset({"ip", "ip24"})  # kinds whose values hold a day: one value per day used

@@ -23,7 +23,8 @@ import pyarrow as pa
 from frontierguard.traffic import campaigns as campaigns_mod
 from frontierguard.traffic import features, linkage
 from frontierguard.traffic.detect import DetectionResult, write_outputs
-from frontierguard.traffic.scoring import effective_policy, scorers
+from frontierguard.traffic.policy import effective_policy
+from frontierguard.traffic.scoring import scorers
 from frontierguard.traffic.spark.ingest import load_events
 from frontierguard.traffic.spark_engine import SparkEngine, session
 from frontierguard.traffic.tables import read_releases
