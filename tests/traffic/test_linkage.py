@@ -329,3 +329,29 @@ def test_v4_links_carry_their_hard_part() -> None:
     rarity = math.log(1000 / 2) / math.log(1000)
     assert hard == pytest.approx(1.0 * rarity)
     assert weight == pytest.approx(1.0 * rarity + 0.6 * rarity)  # two templates at support 2
+
+
+def test_v4_one_shared_address_on_one_day_is_not_hard_the_same_exit_on_several_is() -> None:
+    """Carrier-grade NAT: 120 phones draw an address from a pool of 60 each day, so each
+    shares one address with a different stranger each day. Were that hard infrastructure
+    (``hard_days`` 1), consolidation would chain them all into one community. Four accounts
+    behind one proxy exit for five days share it day after day: hard."""
+    pool = [f"100.64.0.{n}" for n in range(60)]
+    phones = [request(f"phone-{a:03d}", 0, ts=T0 + timedelta(days=d, hours=a % 12),
+                      ip=pool[(a + d) % 60 if a < 60 else (a + 7 * d) % 60],
+                      template_id=None, template_simhash=None)
+              for a in range(120) for d in range(7)]
+    exit_node = [request(f"px-{a}", 0, ts=T0 + timedelta(days=d, hours=a), ip="185.220.100.9",
+                         template_id=None, template_simhash=None)
+                 for a in range(4) for d in range(5)]
+    con = make_con(phones + exit_node)
+    p = load_policy("policy_v4")
+    phone_links = "SELECT count(*), max(hard) FROM links WHERE a LIKE 'phone-%'"
+    linkage.build_graph(con, dataclasses.replace(p, linkage={**p.linkage, "hard_days": 1}))
+    count, hard = con.execute(phone_links).fetchone() or (0, 0)
+    assert count == 60 * 7 and hard >= p.communities["consolidate_link"]  # one pair an address-day
+    linkage.build_graph(con, p)
+    count, hard = con.execute(phone_links).fetchone() or (0, 0)
+    assert count == 60 * 7 and hard < 0.1  # still linked, but not as one operator
+    px = con.execute("SELECT count(*), min(hard) FROM links WHERE a LIKE 'px-%'").fetchone()
+    assert px is not None and px[0] == 6 and px[1] >= 0.5

@@ -41,15 +41,17 @@ def test_shipped_policy_loads_with_sources(name: str) -> None:
     assert 0 < p.thresholds["flag"] <= 1
 
 
-def test_policy_v4_is_the_default_and_differs_from_v3_only_in_consolidation() -> None:
+def test_policy_v4_is_the_default_and_differs_from_v3_only_in_hard_kinds_and_consolidation() -> None:
     policy, _ = effective_policy({})
     assert policy.name == "policy_v4" and policy.communities["consolidate_link"] == 0.5
+    assert policy.linkage["hard_days"] == 2
     assert {i.kind for i in policy.indicators if i.hard} == {
         "payment", "tls_ua", "tls", "ip", "ip24", "hosting_asn", "creation"}
     v3 = load_policy("policy_v3")
     assert not any(i.hard for i in v3.indicators) and "consolidate_link" not in v3.communities
     assert dataclasses.replace(
         policy, name=v3.name, effective=v3.effective,
+        linkage={k: v for k, v in policy.linkage.items() if k != "hard_days"},
         indicators=tuple(dataclasses.replace(i, hard=False) for i in policy.indicators),
         communities={k: v for k, v in policy.communities.items() if k != "consolidate_link"}) == v3
 

@@ -27,9 +27,11 @@ it was active, so two accounts sharing it meet on the days they share, not only 
 days each happened to use it most; the cost stays linear in account-days.
 
 Kinds marked ``hard`` in the policy (payment, network, client build, creation burst) make up
-a link's ``hard`` part. With ``communities.consolidate_link`` set (policy_v4), accounts
-joined by links whose hard part reaches it are kept in one community after Leiden
-(:func:`_consolidate`).
+a link's ``hard`` part; a kind keyed by day counts there only when the pair shared it on at
+least ``hard_days`` days (one shared address on one day is what carrier-grade NAT gives
+strangers; the same exit node day after day is not). With ``communities.consolidate_link``
+set (policy_v4), accounts joined by links whose hard part reaches it are kept in one
+community after Leiden (:func:`_consolidate`).
 """
 
 from __future__ import annotations
@@ -130,6 +132,7 @@ def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
     pop = max(float(n_accounts), float(p["reference_population"]), 3.0)
     reach, per_kind = int(p["neighbours"]), int(p["values_per_kind"])
     per_day = int(p.get("values_per_day", 0))
+    hard_days = int(p.get("hard_days", 1))
     cap_group = "h.day" if per_day > 0 else "NULL"
     cap = f"CASE WHEN h.day IS NULL THEN {per_kind} ELSE {per_day} END" if per_day > 0 else per_kind
     if "lockstep" in {i.kind for i in policy.indicators}:
@@ -159,11 +162,12 @@ def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
             f"ELSE 1 + ((t.j - 1) * (g1.kk - 1)) // {2 * reach} END) % g1.kk "
             "WHERE t.j < g1.kk")
         con.execute(
-            "CREATE OR REPLACE TEMP TABLE _shared AS SELECT account_id, kind, vid, "
+            "CREATE OR REPLACE TEMP TABLE _shared AS SELECT account_id, kind, vid, day, "
             f"kweight * ln({pop} / k) / ln({pop}) AS w FROM indicators")
         con.execute(
             "CREATE OR REPLACE TEMP TABLE _pairs AS SELECT c.a, c.b, s1.kind, "
-            "any_value(kw.hard) AS hard, CASE WHEN any_value(kw.support) > 0 "
+            f"any_value(kw.hard) AND (count(DISTINCT s1.day) >= {hard_days} "
+            "OR any_value(s1.day) IS NULL) AS hard, CASE WHEN any_value(kw.support) > 0 "
             "THEN least(any_value(kw.kweight), sum(s1.w) / any_value(kw.support)) "
             "ELSE max(s1.w) END AS w "
             "FROM _cand c JOIN _shared s1 ON s1.account_id = c.a JOIN _shared s2 "
