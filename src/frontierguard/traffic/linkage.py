@@ -204,7 +204,7 @@ def communities(con: duckdb.DuckDBPyConnection, policy: Policy) -> Communities:
     With ``consolidate_link`` set (policy_v4), communities are then consolidated on hard
     infrastructure (:func:`_consolidate`).
     """
-    edges = con.sql("SELECT a, b, weight FROM links ORDER BY a, b").to_arrow_table()
+    edges = con.sql("SELECT a, b, weight, hard FROM links ORDER BY a, b").to_arrow_table()
     names = sorted(set(edges.column("a").to_pylist()) | set(edges.column("b").to_pylist()))
     index = {n: i for i, n in enumerate(names)}
     g = ig.Graph(n=len(names), edges=[(index[a], index[b]) for a, b in zip(
@@ -221,7 +221,8 @@ def communities(con: duckdb.DuckDBPyConnection, policy: Policy) -> Communities:
                       "community": pa.array(membership, pa.int64())})
     hard_min = float(policy.communities.get("consolidate_link", 0.0))
     if hard_min > 0 and names:
-        table = _consolidate(con, g, table, hard_min)
+        strong = [i for i, h in enumerate(edges.column("hard").to_pylist()) if h >= hard_min]
+        table = _consolidate(con, g.subgraph_edges(strong, delete_vertices=False), table)
         membership = table.column("community").to_pylist()
     con.register("_membership", table)
     try:
@@ -247,8 +248,7 @@ def communities(con: duckdb.DuckDBPyConnection, policy: Policy) -> Communities:
                        len(set(membership)))
 
 
-def _consolidate(con: duckdb.DuckDBPyConnection, g: ig.Graph, table: pa.Table,
-                 hard_min: float) -> pa.Table:
+def _consolidate(con: duckdb.DuckDBPyConnection, hard: ig.Graph, table: pa.Table) -> pa.Table:
     """Keep accounts that share hard infrastructure in one community.
 
     CPM splits a large, sparse group -- 150 accounts, each sharing a card with five others
@@ -256,16 +256,13 @@ def _consolidate(con: duckdb.DuckDBPyConnection, g: ig.Graph, table: pa.Table,
     resolution times the pairs it separates, and a piece split off may then settle with
     honest accounts it shares a popular prompt with. An investigator pivots on the card and
     the exit node instead: accounts joined, directly or through each other, by links whose
-    hard-kind weight is at least ``hard_min`` (a rarely shared payment instrument or the
-    same address on the same day) are one operator's. Each such connected component moves
+    hard part reaches ``consolidate_link`` (a rarely shared payment instrument, the same
+    address on two or more days) are one operator's. ``hard`` is the account graph keeping
+    only those links (vertices in ``table``'s order). Each of its connected components moves
     whole into the community that already holds most of its members (ties: the lowest
     community number); accounts tied to it only by behaviour stay where Leiden put them.
     """
-    names = table.column("account_id").to_pylist()
-    index = {n: i for i, n in enumerate(names)}
-    hard = con.sql(f"SELECT a, b FROM links WHERE hard >= {hard_min}").fetchall()
-    sub = ig.Graph(n=g.vcount(), edges=[(index[a], index[b]) for a, b in hard])
-    component = pa.array(sub.connected_components().membership, pa.int64())
+    component = pa.array(hard.connected_components().membership, pa.int64())
     con.register("_parts", table.append_column("component", component))
     try:
         moved = con.sql(

@@ -171,7 +171,6 @@ SETTINGS = [
 settings.register(SETTINGS)
 
 
-
 def effective_policy(overrides: dict[str, Any] | None) -> tuple[Policy, dict[str, Any]]:
     """The policy named by the settings, with any threshold overrides applied."""
     values = settings.resolve(SETTINGS, overrides)
