@@ -17,6 +17,9 @@ in a ring (ordered by a hash of the account id) where every member pairs with
 per kind the strongest shared value counts (or, for a kind with ``support`` s, the shared
 values add up to at most the kind's weight, one counting ``1/s``), and kinds add up. Pairs below
 ``min_edge_weight`` are dropped. All of it is equi-joins in SQL, never an all-pairs join.
+Weights are added in a fixed order (``list_sum`` over an ordered list, not ``sum``): a parallel
+``sum`` adds in whatever order its threads finish, the last bit of a weight then varies from
+run to run, and Leiden, which follows the weights exactly, can return another partition.
 
 Each account contributes at most ``values_per_kind`` shared values per kind -- the ones it
 uses most (ties: the rarest) -- so an account spread over hundreds of popular templates or
@@ -168,7 +171,7 @@ def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
             "CREATE OR REPLACE TEMP TABLE _pairs AS SELECT c.a, c.b, s1.kind, "
             f"any_value(kw.hard) AND (count(DISTINCT s1.day) >= {hard_days} "
             "OR any_value(s1.day) IS NULL) AS hard, CASE WHEN any_value(kw.support) > 0 "
-            "THEN least(any_value(kw.kweight), sum(s1.w) / any_value(kw.support)) "
+            "THEN least(any_value(kw.kweight), list_sum(list(s1.w ORDER BY s1.vid)) / any_value(kw.support)) "
             "ELSE max(s1.w) END AS w "
             "FROM _cand c JOIN _shared s1 ON s1.account_id = c.a JOIN _shared s2 "
             "ON s2.account_id = c.b AND s2.kind = s1.kind AND s2.vid = s1.vid "
@@ -177,10 +180,10 @@ def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
     finally:
         con.unregister("_kinds")
     con.execute(
-        "CREATE OR REPLACE TABLE links AS SELECT a, b, sum(w) AS weight, "
+        "CREATE OR REPLACE TABLE links AS SELECT a, b, list_sum(list(w ORDER BY kind)) AS weight, "
         "string_agg(kind, ',' ORDER BY w DESC, kind) AS kinds, "
-        "coalesce(sum(w) FILTER (WHERE hard), 0) AS hard FROM _pairs GROUP BY a, b "
-        f"HAVING sum(w) >= {float(p['min_edge_weight'])} ORDER BY a, b")
+        "coalesce(list_sum(list(w ORDER BY kind) FILTER (WHERE hard)), 0) AS hard "
+        f"FROM _pairs GROUP BY a, b HAVING weight >= {float(p['min_edge_weight'])} ORDER BY a, b")
     con.execute("DROP TABLE _pairs")
     if "lockstep" in {i.kind for i in policy.indicators}:
         con.execute("DROP TABLE _lockstep")
@@ -230,10 +233,11 @@ def communities(con: duckdb.DuckDBPyConnection, policy: Policy) -> Communities:
             "CREATE OR REPLACE TABLE community AS "
             "WITH ends AS (SELECT a AS account_id, b AS other, weight, kinds FROM links "
             "UNION ALL SELECT b, a, weight, kinds FROM links), "
-            "inside AS (SELECT e.account_id, e.weight, e.kinds FROM ends e "
+            "inside AS (SELECT e.account_id, e.other, e.weight, e.kinds FROM ends e "
             "JOIN _membership m1 ON m1.account_id = e.account_id "
             "JOIN _membership m2 ON m2.account_id = e.other WHERE m1.community = m2.community), "
-            "s AS (SELECT account_id, sum(weight) AS strength, max(weight) AS max_link "
+            "s AS (SELECT account_id, list_sum(list(weight ORDER BY other)) AS strength, "
+            "max(weight) AS max_link "
             "FROM inside GROUP BY account_id), "
             "k AS (SELECT account_id, string_agg(DISTINCT kind, ',' ORDER BY kind) AS kinds "
             "FROM (SELECT account_id, unnest(string_split(kinds, ',')) AS kind FROM inside) "
