@@ -48,7 +48,7 @@ def test_output_contract(tmp_path: Path) -> None:
     detect.write_outputs(duckdb.connect(), tmp_path, assessment(), "policy_v1", None)
     with (tmp_path / "accounts.csv").open() as fh:
         rows = list(csv.DictReader(fh))
-    assert list(rows[0]) == ["account_id", "score", "flagged", "cluster_id", "reasons"]
+    assert list(rows[0]) == ["account_id", "score", "flagged", "cluster_id", "reasons", "role"]
     assert [r["flagged"] for r in rows] == ["true", "true", "false"]
     assert rows[0]["reasons"].split(";") == ["member of campaign C001",
                                              "70% of requests elicit chain-of-thought"]

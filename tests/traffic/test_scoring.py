@@ -33,7 +33,8 @@ ONE_REQUEST: dict[str, Any] = {"requests": 1, "requests_per_day": 1.0, "hour_ent
                                "capability_top": "coding", "capability_top_share": 1.0}
 
 
-@pytest.mark.parametrize("name", ["policy_v1", "policy_v2", "policy_v3", "policy_v4"])
+@pytest.mark.parametrize("name", ["policy_v1", "policy_v2", "policy_v3", "policy_v4",
+                                  "policy_v5"])
 def test_shipped_policy_loads_with_sources(name: str) -> None:
     p = load_policy(name)
     assert p.name == name and p.source and p.effective
@@ -41,8 +42,8 @@ def test_shipped_policy_loads_with_sources(name: str) -> None:
     assert 0 < p.thresholds["flag"] <= 1
 
 
-def test_policy_v4_is_the_default_and_differs_from_v3_only_in_hard_kinds_and_consolidation() -> None:
-    policy, _ = effective_policy({})
+def test_policy_v4_differs_from_v3_only_in_hard_kinds_and_consolidation() -> None:
+    policy = load_policy("policy_v4")
     assert policy.name == "policy_v4" and policy.communities["consolidate_link"] == 0.5
     assert policy.linkage["hard_days"] == 2
     assert {i.kind for i in policy.indicators if i.hard} == {
@@ -54,6 +55,40 @@ def test_policy_v4_is_the_default_and_differs_from_v3_only_in_hard_kinds_and_con
         linkage={k: v for k, v in policy.linkage.items() if k != "hard_days"},
         indicators=tuple(dataclasses.replace(i, hard=False) for i in policy.indicators),
         communities={k: v for k, v in policy.communities.items() if k != "consolidate_link"}) == v3
+
+
+def test_policy_v5_is_the_default_and_keeps_v4_linkage_with_families() -> None:
+    policy, _ = effective_policy({})
+    v4 = load_policy("policy_v4")
+    assert policy.name == "policy_v5" and policy.decision is not None
+    assert policy.campaign_combine == "min" and policy.account_combine == "max"
+    assert policy.decision.operating_point == "balanced"
+    assert policy.decision.false_campaigns == 0.01
+    assert {i.group for i in policy.indicators} == {
+        "payment", "client", "network", "hosting", "prompts", "timing", "signup"}
+    assert tuple(dataclasses.replace(i, group="") for i in policy.indicators) == v4.indicators
+    assert {k: v for k, v in policy.linkage.items() if k != "evidence_floor"} == v4.linkage
+    assert policy.communities == v4.communities and policy.harvest == v4.harvest
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    ({"detect_false_campaigns": -0.5}, "detect_false_campaigns"),
+    ({"detect_false_campaigns": 0}, "detect_false_campaigns"),
+    ({"detect_operating_point": "paranoid"}, "detect_operating_point"),
+    ({"detect_policy": "policy_v4", "detect_operating_point": "strict"}, "detect_operating_point"),
+])
+def test_bad_operating_point_settings_name_the_setting(settings: dict[str, Any],
+                                                       message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        effective_policy(settings)
+
+
+def test_operating_point_settings_choose_the_expected_false_campaigns() -> None:
+    strict, _ = effective_policy({"detect_operating_point": "strict"})
+    assert strict.decision is not None and strict.decision.false_campaigns == 0.001
+    custom, _ = effective_policy({"detect_false_campaigns": "0.05"})
+    assert custom.decision is not None and custom.decision.false_campaigns == 0.05
+    assert custom.decision.operating_point == "custom"
 
 
 def test_policy_v3_and_older_ones_still_load_unchanged() -> None:
@@ -102,6 +137,8 @@ def test_unknown_shipped_policy_is_not_found() -> None:
     ("policy_v1", ("{feature: hydra, weight: 0.50}", "{feature: hydra, weight: high}"), "weight"),
     ("policy_v1", ("{kind: payment, weight: 1.0,", "{kind: phone, weight: 1.0,"), "kind"),
     ("policy_v4", ("{kind: tls, hard: true,", "{kind: tls, hard: maybe,"), "hard"),
+    ("policy_v5", ("operating_point: balanced", "operating_point: calm"), "operating_point"),
+    ("policy_v5", ("strict: 0.001", "strict: -1"), "strict"),
 ])
 def test_bad_policy_names_file_line_and_field(tmp_path: Path, name: str, edit: tuple[str, str],
                                               field: str) -> None:
@@ -167,7 +204,7 @@ def test_every_feature_has_an_explanation() -> None:
 
 
 def _campaign(accounts: int, harvest: float, strength: float = 3.0) -> float:
-    p = load_policy()
+    p = load_policy("policy_v4")
     view = {"accounts": accounts, "median_harvest": harvest, "mean_strength": strength,
             "indicator_kinds": 3, "kinds_text": "payment, tls_ua, template", **p.campaign_params}
     return scorers(p).campaign.explain(view).score
@@ -191,7 +228,7 @@ def test_campaign_score_grows_with_size_and_ties() -> None:
 
 def test_overrides_change_thresholds_and_reject_unknown_names() -> None:
     policy, values = effective_policy({"detect_flag_threshold": "0.8"})
-    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v4"
+    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v5"
     off, _ = effective_policy({"detect_consolidate_link": 0})
     assert off.communities["consolidate_link"] == 0.0 and off.communities["resolution"] == 0.01
     with pytest.raises(ConfigError):

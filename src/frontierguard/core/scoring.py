@@ -49,6 +49,9 @@ class Explanation:
         return [r.detail or name for name, r in ranked[:limit] if r.score > 0]
 
 
+COMBINE: dict[str, Callable[[Sequence[float]], float]] = {"sum": sum, "max": max, "min": min}
+
+
 @dataclass(frozen=True)
 class Algorithm(Generic[Q]):
     """A named, versioned scorer. Published algorithms are never edited in place."""
@@ -56,9 +59,11 @@ class Algorithm(Generic[Q]):
     name: str
     description: str
     features: Sequence[Feature[Q]]
+    combine: str = "sum"  # "sum": weighted sum; "max": the strongest; "min": the weakest
 
     def explain(self, query: Q) -> Explanation:
-        """Weighted sum of feature scores, clipped to [0, 1]."""
+        """Weighted feature scores combined by ``combine`` (``sum``, ``max`` or ``min`` of
+        weight x score), clipped to [0, 1]."""
         return self._explanation({f.name: f.func(query) for f in self.features})
 
     def ceilings(self, gains: Sequence[float]) -> list[float]:
@@ -73,6 +78,8 @@ class Algorithm(Generic[Q]):
         :meth:`ceilings`) cannot lift the running total to ``floor``; a finished score is
         :meth:`explain`'s own. A ``floor`` of 0 or less is always reached (scores are clipped
         at 0), so nothing stops."""
+        if self.combine != "sum":
+            return self.explain(query)
         results: dict[str, FtResult] = {}
         total = 0.0
         for feature, ceiling in zip(self.features, ceilings, strict=True):
@@ -83,7 +90,8 @@ class Algorithm(Generic[Q]):
         return self._explanation(results)
 
     def _explanation(self, results: dict[str, FtResult]) -> Explanation:
-        total = sum(f.weight * results[f.name].score for f in self.features)
+        parts = [f.weight * results[f.name].score for f in self.features]
+        total = COMBINE[self.combine](parts) if parts else 0.0
         return Explanation(min(1.0, max(0.0, total)), results)
 
     def describe(self) -> list[dict[str, Any]]:

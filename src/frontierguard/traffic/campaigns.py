@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from frontierguard.traffic import decision
 from frontierguard.traffic.policy import Policy
 from frontierguard.traffic.scoring import Scorers, ramp
 
@@ -24,11 +25,16 @@ MAX_VALUES = 5
 
 @dataclass
 class Assessment:
-    """Scored accounts, reported campaigns, and per-feature scores for ``fit``."""
+    """Scored accounts, reported campaigns, and per-feature scores for ``fit``; with a
+    deciding policy (policy_v5) also the watch clusters, every candidate community's
+    decision figures and the operating point."""
 
     accounts: list[dict[str, Any]]
     campaigns: list[dict[str, Any]]
     feature_scores: dict[str, list[float]] = field(default_factory=dict)
+    watch: list[dict[str, Any]] = field(default_factory=list)
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+    operating_point: dict[str, Any] | None = None
 
 
 def _account_rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -59,9 +65,8 @@ def _community_views(rows: list[dict[str, Any]], policy: Policy) -> dict[int, di
     return views
 
 
-def assess(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers) -> Assessment:
-    """Score every account that sent traffic and every community; describe campaigns."""
-    rows = _account_rows(con)
+def _harvest(rows: list[dict[str, Any]], scorers: Scorers) -> dict[str, list[float]]:
+    """Each account's own harvest score and reasons; per-feature scores for ``fit``."""
     scores: dict[str, list[float]] = defaultdict(list)
     for r in rows:
         ex = scorers.harvest.explain(r)
@@ -69,6 +74,21 @@ def assess(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers) -> 
         r["harvest_reasons"] = "; ".join(ex.reasons(3))
         for name, res in ex.features.items():
             scores[name].append(res.score)
+    return scores
+
+
+def assess(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers) -> Assessment:
+    """Score every account that sent traffic and every community; describe campaigns.
+
+    A policy with a ``decision`` section (policy_v5) decides campaigns against the run's
+    population (:mod:`frontierguard.traffic.decision`)."""
+    rows = _account_rows(con)
+    scores = _harvest(rows, scorers)
+    if policy.decision is not None:
+        d = decision.decide(con, policy, scorers, rows, scores)
+        _describe(con, d.campaigns, {a["account_id"]: a for a in d.accounts})
+        return Assessment(d.accounts, d.campaigns, dict(scores), d.watch, d.candidates,
+                          d.operating_point)
     views = _community_views(rows, policy)
     min_accounts = policy.campaign_params["min_accounts"]
     camp_scores: dict[int, tuple[float, list[str]]] = {}

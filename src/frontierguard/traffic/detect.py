@@ -6,7 +6,11 @@ Writes the fixed output contract into ``out_dir``:
   that sent traffic; ``flagged`` is ``true``/``false``; reasons ``;``-separated);
 * ``campaigns.json`` -- reported campaigns, ranked by score;
 * ``report.html`` -- the analyst report;
-* ``account_scores.csv`` -- every policy feature's score per account (input to ``fit``).
+* ``account_scores.csv`` -- every policy feature's score per account (input to ``fit``);
+* with a deciding policy (policy_v5): ``role`` in ``accounts.csv`` (core, peripheral, lone,
+  watch, bystander or empty), each campaign's ``decision`` in ``campaigns.json``,
+  ``watch.json`` (clusters below the decision) and ``decision.json`` (the operating point and
+  every candidate community's figures).
 """
 
 from __future__ import annotations
@@ -136,10 +140,11 @@ def write_outputs(con: duckdb.DuckDBPyConnection, out: Path, result: campaigns_m
     out.mkdir(parents=True, exist_ok=True)
     with (out / "accounts.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(["account_id", "score", "flagged", "cluster_id", "reasons"])
+        w.writerow(["account_id", "score", "flagged", "cluster_id", "reasons", "role"])
         for a in result.accounts:
             w.writerow([a["account_id"], f"{a['score']:.6f}", "true" if a["flagged"] else "false",
-                        a["cluster_id"], ";".join(r.replace(";", ",") for r in a["reasons"])])
+                        a["cluster_id"], ";".join(r.replace(";", ",") for r in a["reasons"]),
+                        a.get("role", "")])
     names = list(result.feature_scores)
     with (out / "account_scores.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -150,4 +155,11 @@ def write_outputs(con: duckdb.DuckDBPyConnection, out: Path, result: campaigns_m
     public = [{k: v for k, v in c.items() if k != "community"} for c in result.campaigns]
     (out / "campaigns.json").write_text(json.dumps(public, indent=2, ensure_ascii=False),
                                         encoding="utf-8")
+    if result.operating_point is not None:
+        watch = [{k: v for k, v in c.items() if k != "community"} for c in result.watch]
+        (out / "watch.json").write_text(json.dumps(watch, indent=2, ensure_ascii=False),
+                                        encoding="utf-8")
+        doc = {**result.operating_point, "communities": result.candidates}
+        (out / "decision.json").write_text(json.dumps(doc, indent=1, ensure_ascii=False),
+                                           encoding="utf-8")
     report.write(out / "report.html", con, result, policy, releases)

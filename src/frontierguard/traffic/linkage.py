@@ -122,13 +122,16 @@ def _kinds_table(policy: Policy) -> pa.Table:
         "min_accounts": [max(2, i.min_accounts) for i in policy.indicators],
         "support": [i.support for i in policy.indicators],
         "hard": [i.hard for i in policy.indicators],
+        "grp": [i.group or i.kind for i in policy.indicators],
     })
 
 
 def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
     """Create tables ``indicators`` (account, kind, value, k) and ``links`` (a, b, weight,
-    kinds, hard: the part of the weight from hard kinds) from ``req_signals``; returns the
-    number of links."""
+    kinds, hard: the part of the weight from hard kinds, top: the strongest kind's part and
+    top_group its family,
+    groups: how many independent evidence groups give at least ``evidence_floor``) from
+    ``req_signals``; returns the number of links."""
     p = policy.linkage
     n_accounts = int(con.execute(
         "SELECT count(DISTINCT account_id) FROM req_signals").fetchall()[0][0])
@@ -136,6 +139,7 @@ def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
     reach, per_kind = int(p["neighbours"]), int(p["values_per_kind"])
     per_day = int(p.get("values_per_day", 0))
     hard_days = int(p.get("hard_days", 1))
+    floor = float(p.get("evidence_floor", 0.1))
     cap_group = "h.day" if per_day > 0 else "NULL"
     cap = f"CASE WHEN h.day IS NULL THEN {per_kind} ELSE {per_day} END" if per_day > 0 else per_kind
     if "lockstep" in {i.kind for i in policy.indicators}:
@@ -172,7 +176,7 @@ def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
             f"any_value(kw.hard) AND (count(DISTINCT s1.day) >= {hard_days} "
             "OR any_value(s1.day) IS NULL) AS hard, CASE WHEN any_value(kw.support) > 0 "
             "THEN least(any_value(kw.kweight), list_sum(list(s1.w ORDER BY s1.vid)) / any_value(kw.support)) "
-            "ELSE max(s1.w) END AS w "
+            "ELSE max(s1.w) END AS w, any_value(kw.grp) AS grp "
             "FROM _cand c JOIN _shared s1 ON s1.account_id = c.a JOIN _shared s2 "
             "ON s2.account_id = c.b AND s2.kind = s1.kind AND s2.vid = s1.vid "
             "JOIN _kinds kw ON kw.kind = s1.kind GROUP BY c.a, c.b, s1.kind")
@@ -182,7 +186,9 @@ def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
     con.execute(
         "CREATE OR REPLACE TABLE links AS SELECT a, b, list_sum(list(w ORDER BY kind)) AS weight, "
         "string_agg(kind, ',' ORDER BY w DESC, kind) AS kinds, "
-        "coalesce(list_sum(list(w ORDER BY kind) FILTER (WHERE hard)), 0) AS hard "
+        "coalesce(list_sum(list(w ORDER BY kind) FILTER (WHERE hard)), 0) AS hard, "
+        f"max(w) AS top, list(grp ORDER BY w DESC, grp)[1] AS top_group, "
+        f"count(DISTINCT grp) FILTER (WHERE w >= {floor}) AS groups "
         f"FROM _pairs GROUP BY a, b HAVING weight >= {float(p['min_edge_weight'])} ORDER BY a, b")
     con.execute("DROP TABLE _pairs")
     if "lockstep" in {i.kind for i in policy.indicators}:

@@ -162,8 +162,49 @@ def coordination(c: Row, s: FeatureSpec) -> FtResult:
     return FtResult(x, f"tied by {kinds:.0f} kinds of shared evidence ({c.get('kinds_text', '')})")
 
 
+def _bits_score(bits: float, threshold: float) -> float:
+    """bits / threshold on the scale d / (1 + d): 0.5 exactly at the decision threshold."""
+    d = bits / threshold if threshold > 0 else 0.0
+    return d / (1.0 + d)
+
+
+def coordination_null(c: Row, s: FeatureSpec) -> FtResult:
+    """Coordination beyond chance (policy_v5): of the community's links that one kind of
+    evidence forms on its own, how many a second, independent family corroborates (the same
+    card and the same exit node; the same client and the same templates), against the rate
+    at which accounts this run did not group together share such a second family. Links
+    between accounts of one declared organisation do not count. Scored as -log10 of the
+    binomial tail probability relative to the decision threshold (0.5 at the threshold)."""
+    bits, t = _f(c, "coordination_bits"), _f(c, "threshold_bits")
+    return FtResult(_bits_score(bits, t),
+                    f"{_f(c, 'corroborated'):.0f} of {_f(c, 'anchored'):.0f} links corroborated "
+                    f"by a second kind of evidence (chance {_f(c, 'chance_rate'):.2%}; "
+                    f"p = 1e-{bits:.1f})")
+
+
+def harvest_excess(c: Row, s: FeatureSpec) -> FtResult:
+    """Harvesting beyond the run's background (policy_v5): the members' median harvest
+    score against the background's independent actors -- how likely as many members drawn
+    from the background would have a median that high. Scored as -log10 of that probability
+    relative to the decision threshold (0.5 at the threshold). A median below the
+    background's reference level is not harvesting beyond it: it scores below 0.5, by how
+    far up the background the median ranks (for ranking accounts, never a decision)."""
+    bits, t = _f(c, "harvest_bits"), _f(c, "threshold_bits")
+    median, level = _f(c, "harvest_median"), _f(c, "reference_level")
+    if median < level:
+        return FtResult(0.49 * _f(c, "harvest_rank"),
+                        f"members' median harvest {median:.2f} is below the background's "
+                        f"reference level {level:.2f}")
+    return FtResult(_bits_score(bits, t),
+                    f"members' median harvest {median:.2f}, reached by "
+                    f"{_f(c, 'reference_rate'):.1%} of background actors; "
+                    f"{_f(c, 'harvesting'):.0f} of {_f(c, 'accounts'):.0f} at or above the "
+                    f"background's {level:.2f} (p = 1e-{bits:.1f})")
+
+
 CAMPAIGN: dict[str, Callable[[Row, FeatureSpec], FtResult]] = {
-    f.__name__: f for f in (member_harvest, hydra, coordination)
+    f.__name__: f for f in (member_harvest, hydra, coordination, coordination_null,
+                            harvest_excess)
 }
 
 
@@ -204,8 +245,49 @@ def conforming_membership(a: Row, s: FeatureSpec) -> FtResult:
                     f"{base.detail}; own traffic at {ratio:.0%} of the members' harvest behaviour")
 
 
+def decided_membership(a: Row, s: FeatureSpec) -> FtResult:
+    """Membership in a decided campaign (policy_v5): the campaign's score for a member tied
+    to it by a hard link (a shared card, the same address on several days), a corroborated
+    link or a strong one, whose own traffic is not far below the members' harvest. An
+    account tied only by weak links, or by behaviour it does not share (a popular prompt),
+    is a bystander: campaign score x tie x how far its own harvest reaches the members'
+    median, capped below the flag threshold. Members of undecided communities score
+    campaign score x tie, below the flag threshold."""
+    cs, cid = _f(a, "campaign_score"), str(a.get("cluster_id") or "")
+    if cs <= 0:
+        return FtResult(0.0, "not tied to a campaign")
+    kinds = (a.get("link_kinds") or "shared indicators").replace(",", ", ")
+    if a.get("role") in ("core", "peripheral"):
+        return FtResult(cs, f"{a['role']} member of campaign {cid} (score {cs:.2f}), "
+                            f"linked by {kinds}")
+    conform = (min(1.0, _f(a, "harvest") / max(1e-9, _f(a, "median_harvest")))
+               if a.get("role") == "bystander" else 1.0)
+    return FtResult(min(0.49, cs * _f(a, "tie") * conform),
+                    f"linked to a group scoring {cs:.2f} by {kinds}, but not tied to it by "
+                    f"a hard, corroborated or strong link with conforming traffic")
+
+
+def lone_harvest(a: Row, s: FeatureSpec) -> FtResult:
+    """The account's own harvest behaviour, on a scale where the policy's lone-account level
+    (``lone``) is the flag threshold 0.5: a strong lone account is flagged on its own
+    signals, whatever its links -- at operating points that flag lone accounts; at the
+    others it scores just below the flag, for review. An account of a declared organisation
+    with other accounts in the run is judged with its organisation's community, not alone."""
+    h, lone = _f(a, "harvest"), _f(a, "lone")
+    if a.get("declared_org"):
+        return FtResult(0.0, "judged with its declared organisation's other accounts")
+    if lone <= 0:
+        return FtResult(0.0, "no lone-account level")
+    x = 0.5 * h / lone if h < lone else 0.5 + 0.5 * (h - lone) / max(1e-9, 1.0 - lone)
+    why = str(a.get("harvest_reasons") or f"harvest behaviour {h:.2f}")
+    if x >= 0.5 and a.get("lone_flags") is False:
+        return FtResult(0.49, f"{why}; harvests alone (flagged at the sensitive operating point)")
+    return FtResult(x, why)
+
+
 ACCOUNT: dict[str, Callable[[Row, FeatureSpec], FtResult]] = {
-    f.__name__: f for f in (harvest_behaviour, campaign_membership, conforming_membership)
+    f.__name__: f for f in (harvest_behaviour, campaign_membership, conforming_membership,
+                            decided_membership, lone_harvest)
 }
 
 
@@ -218,9 +300,11 @@ def _bind(fn: Callable[[Row, FeatureSpec], FtResult], spec: FeatureSpec) -> Call
 
 
 def _algorithm(name: str, description: str, specs: tuple[FeatureSpec, ...],
-               table: Mapping[str, Callable[[Row, FeatureSpec], FtResult]]) -> Algorithm[Row]:
+               table: Mapping[str, Callable[[Row, FeatureSpec], FtResult]],
+               combine: str = "sum") -> Algorithm[Row]:
     return Algorithm(name, description,
-                     [Feature(s.feature, _bind(table[s.feature], s), s.weight) for s in specs])
+                     [Feature(s.feature, _bind(table[s.feature], s), s.weight) for s in specs],
+                     combine)
 
 
 @dataclass(frozen=True)
@@ -243,7 +327,7 @@ def scorers(policy: Policy) -> Scorers:
         _algorithm(f"harvest/{v}", "How much an account's own traffic looks like capability "
                    "harvesting.", policy.harvest, HARVEST),
         _algorithm(f"campaign/{v}", "How much a linked community behaves like a distillation "
-                   "campaign.", policy.campaign, CAMPAIGN),
+                   "campaign.", policy.campaign, CAMPAIGN, policy.campaign_combine),
         _algorithm(f"account/{v}", "Account score: own behaviour plus campaign membership.",
-                   policy.account, ACCOUNT),
+                   policy.account, ACCOUNT, policy.account_combine),
     )

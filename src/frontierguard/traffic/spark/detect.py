@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # Columns of req_signals read after the feature step (linkage indicators, campaign evidence).
 LANDED_SIGNALS = (
     "account_id", "ts", "model", "ip", "ip24", "asn", "asn_type", "user_agent",
-    "tls_fingerprint", "payment_fingerprint", "account_created", "signup_channel", "prompt",
+    "tls_fingerprint", "payment_fingerprint", "org_id", "account_created", "signup_channel", "prompt",
     "capability", "template_id", "template_simhash",
 )
 

@@ -7,7 +7,7 @@
 -- regexes read, long texts cut to their head and tail so cost stays linear in requests.
 SELECT
   account_id, ts, model, ip, asn, asn_type, country, user_agent, tls_fingerprint,
-  payment_fingerprint, account_created, signup_channel, prompt, turns, tools, thinking,
+  payment_fingerprint, org_id, account_created, signup_channel, prompt, turns, tools, thinking,
   output_tokens, max_tokens,
   CASE
     WHEN ip IS NULL OR ip = '' THEN NULL

@@ -9,6 +9,7 @@ SELECT
   user_agent,
   tls_fingerprint,
   payment_fingerprint,
+  org_id,
   account_created,
   signup_channel,
   prompt,

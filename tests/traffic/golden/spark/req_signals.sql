@@ -9,6 +9,7 @@ SELECT
   s.user_agent,
   s.tls_fingerprint,
   s.payment_fingerprint,
+  s.org_id,
   s.account_created,
   s.signup_channel,
   s.prompt,

@@ -1,0 +1,92 @@
+"""policy_v5's campaign decisions on the populations a decision must keep apart: a mild
+proxy network; an organisation's evaluation runners; a university behind one NAT; a lone
+harvester at each operating point."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from frontierguard.traffic import campaigns, linkage
+from frontierguard.traffic.policy import effective_policy
+from frontierguard.traffic.scoring import scorers
+from support.traffic_rows import HARVEST, HUMAN, assess, build, req
+
+
+def _proxy_network() -> list[dict[str, Any]]:
+    """150 accounts behind a pool of 40 residential exit nodes, 15 shared cards and one client
+    build; every account mixes a little harvesting into ordinary-looking traffic."""
+    return [req(f"proxy-{a}", i, ip=f"198.51.{(a * 7 + i * 13) % 40}.9",
+                payment_fingerprint=f"card-p{a % 15}", tls_fingerprint="ja3-proxy",
+                user_agent="python-requests/2.32", capability="reasoning" if i % 2 else "chat",
+                prompt="Explain your reasoning step by step" if i % 2 else f"hello {i}")
+            for a in range(150) for i in range(12)]
+
+
+MILD = {"requests_per_day": 12.0, "hour_entropy": 0.7, "cot_share": 0.22,
+        "capability_top": "reasoning", "capability_top_share": 0.55, "template_top_share": 0.3,
+        "long_output_share": 0.35, "thinking_share": 0.2, "account_age_days": 20.0}
+EVAL_RUNNER = {"requests_per_day": 900.0, "hour_entropy": 0.6, "cot_share": 0.8,
+               "capability_top": "reasoning", "capability_top_share": 1.0,
+               "template_top_share": 1.0, "long_output_share": 0.9, "new_release_share": 0.8,
+               "account_age_days": 500.0}
+HOMEWORK = {**HUMAN, "cot_share": 0.12, "capability_top": "reasoning",
+            "capability_top_share": 0.6}
+
+
+@pytest.fixture(scope="module")
+def hard() -> campaigns.Assessment:
+    casual = [req(f"casual-{a}", i) for a in range(400) for i in range(3)]
+    evals = [req(f"eval-{a}", i, org_id="org-evals", payment_fingerprint="card-evals",
+                 ip=f"203.0.113.{a % 3}", asn_type="hosting", tls_fingerprint="ja3-harness",
+                 user_agent="eval-harness/1.4", template_id=f"bench-{i % 10}",
+                 capability="reasoning") for a in range(17) for i in range(30)]
+    students = [req(f"student-{s}", i, ip="192.0.2.10", asn=64500, asn_type="education",
+                    user_agent="Chrome/130", tls_fingerprint="ja3-chrome",
+                    template_id=f"homework-{(s + i) % 20}") for s in range(300) for i in range(6)]
+    return assess(build([(_proxy_network(), MILD), (casual, HUMAN), (evals, EVAL_RUNNER),
+                         (students, HOMEWORK)]))
+
+
+def _flagged(result: campaigns.Assessment, prefix: str) -> int:
+    return sum(a["flagged"] for a in result.accounts if a["account_id"].startswith(prefix))
+
+
+def test_a_mild_proxy_network_is_decided_and_flagged_whole(hard: campaigns.Assessment) -> None:
+    assert _flagged(hard, "proxy-") == 150
+    assert all(a["score"] < 0.5 for a in hard.accounts if a["account_id"].startswith("casual-"))
+    best = max(hard.campaigns, key=lambda c: len(c["accounts"]))
+    assert len(best["accounts"]) == 150 and all(a.startswith("proxy-") for a in best["accounts"])
+    assert best["decision"]["decided"] and best["decision"]["roles"].get("core", 0) > 0
+
+
+@pytest.mark.parametrize("prefix", ["eval-", "student-", "casual-"])
+def test_honest_fleets_are_not_flagged(hard: campaigns.Assessment, prefix: str) -> None:
+    assert _flagged(hard, prefix) == 0
+
+
+def test_every_decided_campaign_flags_someone_and_states_the_operating_point(
+        hard: campaigns.Assessment) -> None:
+    assert hard.campaigns and all(c["accounts"] for c in hard.campaigns)
+    assert hard.operating_point is not None
+    assert hard.operating_point["operating_point"] == "balanced"
+    assert hard.operating_point["expected_false_campaigns"] == 0.01
+    flagged = {a["account_id"] for a in hard.accounts if a["flagged"]}
+    assert all(set(c["accounts"]) <= flagged for c in hard.campaigns)
+    assert all(not w["decision"]["decided"] for w in hard.watch)
+
+
+@pytest.mark.parametrize(("point", "flagged"), [("balanced", False), ("sensitive", True)])
+def test_a_lone_harvester_is_flagged_only_at_the_sensitive_point(point: str,
+                                                                 flagged: bool) -> None:
+    casual = [req(f"casual-{a}", i) for a in range(60) for i in range(3)]
+    lone = [req("lone-1", i, capability="reasoning") for i in range(40)]
+    con = build([(casual, HUMAN), (lone, HARVEST)])
+    p, _ = effective_policy({"detect_operating_point": point})
+    linkage.build_graph(con, p)
+    linkage.communities(con, p)
+    result = campaigns.assess(con, p, scorers(p))
+    row = next(a for a in result.accounts if a["account_id"] == "lone-1")
+    assert row["flagged"] is flagged and row["score"] >= 0.49
+    assert row["role"] == ("lone" if flagged else "")
