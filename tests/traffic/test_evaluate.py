@@ -188,6 +188,20 @@ def test_eval_command_json_with_events(tmp_path: Path) -> None:
     assert data["campaigns"][0]["coverage"] == 1.0
 
 
+def test_eval_prints_the_margin_of_a_deciding_run(tmp_path: Path) -> None:
+    d = _write_run(tmp_path, "a,0.9,true,C001,x\nb,0.2,false,,\nc,0.1,false,,\n",
+                   [{"id": "C001", "accounts": ["a"]}])
+    (d / "decision.json").write_text(json.dumps({"campaign_threshold": 0.5, "communities": [
+        {"score": 0.8, "accounts": ["a"]}, {"score": 0.3, "accounts": ["b", "c"]}]}))
+    labels = tmp_path / "labels.csv"
+    labels.write_text("account_id,campaign\na,c1\nb,\nc,\n")
+    app = typer.Typer()
+    eval_cli.register(app)
+    result = CliRunner().invoke(app, ["eval", "--detections", str(d), "--labels", str(labels)])
+    assert result.exit_code == 0, result.output
+    assert "margin 0.5000 around the threshold 0.5" in " ".join(result.output.split())
+
+
 def test_eval_command_bad_input_is_a_usage_error(tmp_path: Path) -> None:
     d = _write_run(tmp_path, "a,0.9,maybe,,\n")
     labels = tmp_path / "labels.csv"

@@ -68,3 +68,22 @@ def test_report_is_self_contained_with_inline_svg(html: str) -> None:
 def test_empty_run_says_so(tmp_path: Path) -> None:
     path = report.write(tmp_path / "r.html", duckdb.connect(), Assessment([], []), "policy_v1", None)
     assert "No campaign reached" in path.read_text()
+
+
+def test_deciding_run_shows_its_operating_point_scores_and_watch_clusters(
+        tmp_path: Path) -> None:
+    op = {"policy": "policy_v5", "operating_point": "balanced", "expected_false_campaigns": 0.01,
+          "candidate_communities": 3, "threshold_bits": 2.48, "campaign_threshold": 0.5,
+          "reference_level": 0.36, "reference_quantile": 0.99, "reference_accounts": 400,
+          "reference_actors": 120.0, "lone_flags": False}
+    watch = [{"id": "W001", "score": 0.3, "accounts": ["w1", "w2", "w3", "w4"],
+              "reasons": [f"linked by {EVIL}"], "decision": {"decided": False}}]
+    result = Assessment(
+        accounts=[account("a1", 0.9, "C001"), account("a2", 0.8, "C001")],
+        campaigns=[campaign("C001", 0.9, ["a1", "a2"])], watch=watch,
+        candidates=[{"score": 0.9}, {"score": 0.3}, {"score": 0.0}], operating_point=op)
+    text = report.write(tmp_path / "r.html", duckdb.connect(), result, "policy_v5",
+                        None).read_text()
+    assert "Operating point <b>balanced</b>" in text and "0.01" in text
+    assert 'id="watch"' in text and "W001" in text and "<script>" not in text
+    assert text.count("<svg") >= 2  # the timeline and the score histogram

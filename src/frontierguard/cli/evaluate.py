@@ -41,6 +41,11 @@ def _print_result(result: EvalResult) -> None:
     for c in result.campaigns or []:
         info(f"campaign {c.campaign} ({c.accounts} accounts): coverage {c.coverage:.3f}, "
              f"purity {c.purity:.3f}")
+    m = result.margins
+    if m is not None:
+        info(f"community scores: {len(m.benign)} benign (highest {_fmt(m.highest_benign)}), "
+             f"{len(m.attacking)} attacking (lowest {_fmt(m.lowest_attacking)}); "
+             f"margin {_fmt(m.margin)} around the threshold {m.threshold:g}")
     if result.attack_request_share_flagged is not None:
         info(f"attack requests from flagged accounts: {result.attack_request_share_flagged:.4f}")
     for note in result.notes:

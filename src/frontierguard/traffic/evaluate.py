@@ -8,6 +8,8 @@ and computes, with numpy over whole arrays:
 * recall at benign-account false-positive rates 1e-2 / 1e-3 / 1e-4 (rule below);
 * recall and FPR of the ``flagged`` column, false positives by benign population;
 * per-campaign coverage and purity against the reported campaigns;
+* with a deciding policy, the campaign scores of benign and attacking candidate communities
+  and the margin between them (:mod:`frontierguard.traffic.margins`);
 * the share of attack requests sent by flagged accounts (needs the events).
 
 Threshold rule for recall at FPR ``a`` with ``n`` benign accounts: ``k = floor(a * n)``
@@ -34,6 +36,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from frontierguard.core.errors import InputError
+from frontierguard.traffic.margins import Margins, margins, read_decision
 from frontierguard.traffic.tables import read_labels
 
 FPR_LEVELS = (1e-2, 1e-3, 1e-4)
@@ -48,6 +51,7 @@ class Detections:
     score: np.ndarray  # float64
     flagged: np.ndarray  # bool
     campaigns: list[list[str]] | None  # member account ids per reported campaign
+    decision: dict[str, Any] | None = None  # decision.json of a deciding policy
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,7 @@ class EvalResult:
     fp_by_population: dict[str, dict[str, float]]
     campaigns: list[CampaignMatch] | None
     attack_request_share_flagged: float | None = None
+    margins: Margins | None = None
     notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -184,7 +189,7 @@ def load_detections(directory: Path) -> Detections:
     ids, score, flagged = read_accounts(directory / "accounts.csv")
     camp_path = directory / "campaigns.json"
     campaigns = read_campaigns(camp_path) if camp_path.exists() else None
-    return Detections(ids, score, flagged, campaigns)
+    return Detections(ids, score, flagged, campaigns, read_decision(directory))
 
 
 def load_labels(path: Path) -> Labels:
@@ -338,6 +343,8 @@ def evaluate(det: Detections, labels: Labels, counts: dict[str, int] | None = No
         campaigns=campaign_matches(labels, det.campaigns) if det.campaigns is not None else None,
         attack_request_share_flagged=(attack_request_share(labels, flagged, counts)
                                       if counts is not None else None),
+        margins=(margins(det.decision, set(labels.account_id[positive].tolist()))
+                 if det.decision is not None else None),
         notes=notes,
     )
 

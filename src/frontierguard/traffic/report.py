@@ -17,6 +17,7 @@ import pyarrow as pa
 from markupsafe import Markup
 
 from frontierguard.core.report import figure_svg, new_figure, render, write_report
+from frontierguard.traffic.margins import histogram_svg
 
 if TYPE_CHECKING:
     from frontierguard.traffic.campaigns import Assessment
@@ -66,12 +67,18 @@ def build_context(result: Assessment, policy: str, releases: pa.Table | None) ->
                       "members": members[:MAX_MEMBERS], "more_members": max(0, len(members) - MAX_MEMBERS),
                       "capability_mix": [(k, v, v / total) for k, v in c["capabilities"].items()]})
     flagged = [a for a in result.accounts if a["flagged"]]
+    decision = None
+    if result.operating_point is not None:
+        scores = [float(c["score"]) for c in result.candidates]
+        decision = {**result.operating_point, "histogram": histogram_svg(
+            scores, None, float(result.operating_point["campaign_threshold"]))}
     loose = sorted((a for a in flagged if not a["cluster_id"]), key=lambda a: -a["score"])
     return {"title": "frontierguard: distillation campaigns",
             "subtitle": f"policy {policy}; {len(result.accounts)} accounts, {len(flagged)} flagged, "
                         f"{len(result.campaigns)} campaigns",
             "campaigns": items, "more_campaigns": max(0, len(result.campaigns) - MAX_CAMPAIGNS),
-            "loose": loose[:MAX_MEMBERS]}
+            "loose": loose[:MAX_MEMBERS], "decision": decision,
+            "watch": result.watch[:MAX_CAMPAIGNS]}
 
 
 def write(path: Path, con: duckdb.DuckDBPyConnection, result: Assessment, policy: str,
