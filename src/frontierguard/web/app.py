@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontierguard import __version__
+from frontierguard.controls.screening import audit
 from frontierguard.core.errors import ConfigError, FrontierguardError, InputError, NotFoundError
 from frontierguard.core.settings import resolve
 from frontierguard.core.store import connect
@@ -114,6 +115,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     app.state.config = config
     app.state.con = connect(config.db)
     app.state.con.execute(security.DDL)
+    app.state.con.execute(audit.SCHEMA)  # once at open: requests never run DDL
     app.state.jobs = Jobs(app.state.con, config.runs_dir)
     kept = config.screening_sessions or resolve([SESSIONS_KEPT], None)[SESSIONS_KEPT.name]
     app.state.screening = SessionCache(kept)

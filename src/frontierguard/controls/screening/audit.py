@@ -13,13 +13,14 @@ import datetime as dt
 import hashlib
 import io
 import json
+import threading
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
 import duckdb
 
 from frontierguard.core.errors import InputError
-from frontierguard.core.store import transaction
+from frontierguard.core.store import table_exists, transaction
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS screening_audit (
@@ -31,6 +32,9 @@ CREATE TABLE IF NOT EXISTS screening_audit (
     row_hash VARCHAR NOT NULL)
 """
 GENESIS = "0" * 64
+# Appends read the last row and write the next: one at a time in this process (DuckDB lets
+# only one process write a store, so this serialises every writer of the chain).
+_APPEND_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -61,10 +65,16 @@ def _digest(prev: str, audit_id: int, entry: AuditEntry) -> str:
 
 
 def append(con: duckdb.DuckDBPyConnection, entries: list[AuditEntry]) -> list[int]:
-    """Add rows at the end of the log (one transaction); returns their ids."""
-    con.execute(SCHEMA)
+    """Add rows at the end of the log (one transaction, one appender at a time); returns their ids."""
     if not entries:
         return []
+    with _APPEND_LOCK:
+        if not table_exists(con, "screening_audit"):  # created once, not on every call
+            con.execute(SCHEMA)
+        return _append_locked(con, entries)
+
+
+def _append_locked(con: duckdb.DuckDBPyConnection, entries: list[AuditEntry]) -> list[int]:
     with transaction(con):
         last = con.execute(
             "SELECT audit_id, row_hash FROM screening_audit ORDER BY audit_id DESC LIMIT 1"
@@ -82,7 +92,8 @@ def append(con: duckdb.DuckDBPyConnection, entries: list[AuditEntry]) -> list[in
 
 def rows(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
     """Every audit row in order, columns as :data:`COLUMNS`."""
-    con.execute(SCHEMA)
+    if not table_exists(con, "screening_audit"):
+        return []
     return con.execute(f"SELECT {', '.join(COLUMNS)} FROM screening_audit ORDER BY audit_id").fetchall()
 
 
