@@ -106,7 +106,7 @@ def _finish_run(service: Service, accounts_csv: str, campaigns: list[dict[str, A
         (out / "campaigns.json").write_text(json.dumps(campaigns))
 
     job_id = str(jobs.start(runner, "test"))
-    wait_until(lambda: jobs.get(job_id)["status"] != "running", f"run {job_id} to finish")
+    wait_until(lambda: jobs.get(job_id)["status"] in ("done", "failed"), f"run {job_id} to finish")
     assert jobs.get(job_id)["status"] == "done"
     return job_id
 

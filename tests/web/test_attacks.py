@@ -31,3 +31,58 @@ def test_concurrent_screening_records_every_call(service: Service, live: str) ->
     assert audit.verify(con) == 200
     names = sorted(str(r[5]) for r in audit.rows(con))
     assert names == sorted(f"Huawei {w}-{i}" for w in range(8) for i in range(25))
+
+
+@pytest.fixture(scope="module")
+def small_traffic(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from frontierguard.traffic.simulate import simulate
+
+    out = tmp_path_factory.mktemp("sim")
+    simulate(out, accounts=150, days=2, seed=3)
+    return out
+
+
+def test_concurrent_detections_all_finish(service: Service, live: str, small_traffic: Any,
+                                          wait_until: Any) -> None:
+    """Finding 2: three detection runs started together all finish with the same results."""
+    admin = service.auth(service.admin)
+    from frontierguard.traffic.ingest import load_events
+
+    load_events(service.client.app.state.con.cursor(), [small_traffic / "events.parquet"])
+    releases = (small_traffic / "releases.csv").read_text()
+
+    def start(_: int) -> str:
+        with httpx.Client(base_url=live, headers=admin, timeout=120) as client:
+            resp = client.post("/api/v1/detections", json={"releases_csv": releases})
+            assert resp.status_code == 202, resp.text
+            return str(resp.json()["job_id"])
+
+    with ThreadPoolExecutor(3) as pool:
+        jobs = list(pool.map(start, range(3)))
+    states: dict[str, Any] = {}
+
+    def finished() -> bool:
+        with httpx.Client(base_url=live, headers=admin, timeout=60) as client:
+            for job in jobs:
+                states[job] = client.get(f"/api/v1/detections/{job}").json()
+        return all(s["status"] in ("done", "failed") for s in states.values())
+
+    wait_until(finished, "three detection runs", 300)
+    assert [states[j]["status"] for j in jobs] == ["done"] * 3, states
+    with httpx.Client(base_url=live, headers=admin, timeout=60) as client:
+        results = [client.get(f"/api/v1/campaigns?run={j}").json() for j in jobs]
+    assert results[0] == results[1] == results[2]
+
+
+def test_run_left_running_by_a_killed_server_is_marked_failed(tmp_path: Any) -> None:
+    """Finding 11: a server killed mid-run must not leave the run 'running' forever."""
+    from frontierguard.core.store import connect
+    from frontierguard.web.jobs import DDL, Jobs
+
+    con = connect(tmp_path / "s.duckdb")
+    con.execute(DDL)
+    con.execute("INSERT INTO detection_runs (job_id, status, out_dir) VALUES ('j1', 'running', 'x')")
+    jobs = Jobs(con, tmp_path / "runs")
+    run = jobs.get("j1")
+    assert run["status"] == "failed" and "interrupted" in run["message"]
+    con.close()
