@@ -86,3 +86,11 @@ def test_run_left_running_by_a_killed_server_is_marked_failed(tmp_path: Any) -> 
     run = jobs.get("j1")
     assert run["status"] == "failed" and "interrupted" in run["message"]
     con.close()
+
+
+def test_year_29720_bc_upload_is_a_located_422(service: Service) -> None:
+    """Finding 6: such a row was stored, then every later detect died with OverflowError."""
+    body = '{"ts": -999999999999999, "account_id": "a", "model": "m"}\n'
+    resp = service.client.post("/api/v1/events", content=body, headers=service.auth(service.admin))
+    assert resp.status_code == 422
+    assert "line 1, field 'ts'" in resp.json()["detail"][0]["msg"]

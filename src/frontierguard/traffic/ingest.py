@@ -33,6 +33,11 @@ SETTINGS = [
 ]
 settings.register(SETTINGS)
 
+# Timestamps outside this range are input errors: a year-29720-BC ``ts`` would overflow
+# every later detection run over the store.
+TS_MIN, TS_MAX = "1970-01-01", "2100-01-01"
+TS_RANGE = f"between {TS_MIN} and {TS_MAX}"
+
 _DUCK_TYPES = {
     pa.string(): "VARCHAR", pa.int64(): "BIGINT", pa.int32(): "INTEGER",
     pa.float32(): "FLOAT", pa.bool_(): "BOOLEAN",
@@ -90,7 +95,7 @@ def _coerce(col: Column, raw_type: pa.DataType | None) -> tuple[str, str]:
         value = f"CAST(NULL AS {kind})"
     elif pa.types.is_timestamp(col.type):
         if pa.types.is_integer(raw_type) or pa.types.is_floating(raw_type):
-            value = f"CAST(epoch_ms(CAST({x} AS BIGINT)) AS TIMESTAMPTZ)"
+            value = f"CAST(epoch_ms(TRY_CAST({x} AS BIGINT)) AS TIMESTAMPTZ)"
         elif pa.types.is_string(raw_type) or pa.types.is_large_string(raw_type):
             value = (f"CASE WHEN regexp_full_match(trim({x}), '-?[0-9]{{1,15}}') "
                      f"THEN CAST(epoch_ms(CAST(trim({x}) AS BIGINT)) AS TIMESTAMPTZ) "
@@ -108,6 +113,9 @@ def _coerce(col: Column, raw_type: pa.DataType | None) -> tuple[str, str]:
     # a string value is NULL exactly when the raw value is NULL or blank: never bad
     plain = raw_type is None or col.type == pa.string()
     bad = "FALSE" if plain else f"({x} IS NOT NULL AND {value} IS NULL)"
+    if pa.types.is_timestamp(col.type) and raw_type is not None:
+        bad = (f"({bad} OR {value} < TIMESTAMPTZ '{TS_MIN}' "
+               f"OR {value} >= TIMESTAMPTZ '{TS_MAX}')")
     if col.name == "asn_type" and raw_type is not None:
         allowed = ", ".join(f"'{t}'" for t in ASN_TYPES)
         bad = f"({bad} OR {value} NOT IN ({allowed}))"
@@ -120,7 +128,8 @@ def _coerce(col: Column, raw_type: pa.DataType | None) -> tuple[str, str]:
 
 def _problem(col: Column) -> str:
     if col.required and pa.types.is_timestamp(col.type):
-        return "missing or unparsable timestamp (expected RFC 3339 or epoch milliseconds)"
+        return ("missing, unparsable or out-of-range timestamp (expected RFC 3339 or epoch "
+                f"milliseconds, {TS_RANGE})")
     if col.required:
         return "missing or empty required value"
     if col.name == "asn_type":
@@ -128,7 +137,7 @@ def _problem(col: Column) -> str:
     if col.name == "country":
         return "expected an ISO 3166 alpha-2 code"
     if pa.types.is_timestamp(col.type):
-        return "unparsable timestamp (expected RFC 3339 or epoch milliseconds)"
+        return f"unparsable or out-of-range timestamp (expected RFC 3339 or epoch milliseconds, {TS_RANGE})"
     return f"expected {col.type}"
 
 
