@@ -94,3 +94,33 @@ def test_year_29720_bc_upload_is_a_located_422(service: Service) -> None:
     resp = service.client.post("/api/v1/events", content=body, headers=service.auth(service.admin))
     assert resp.status_code == 422
     assert "line 1, field 'ts'" in resp.json()["detail"][0]["msg"]
+
+
+@pytest.mark.parametrize(("body", "fmt", "message"), [
+    (b'{"ts": 1772359200000, "account_id": "\xff", "model": "m"}\n', "jsonl",
+     "upload.jsonl, line 1: invalid UTF-8"),
+    (b"{\"a\": " + b"[" * 30000 + b"]" * 30000 + b"}\n", "jsonl", "nested too deeply"),
+    (b'{"resourceSpans": [{"scopeSpans": 5}]}', "otlp", "malformed OTLP"),
+    (b"PAR1 not really parquet PAR1", "parquet", "upload.parquet"),
+])
+def test_hostile_upload_is_a_located_422_without_server_paths(
+        service: Service, body: bytes, fmt: str, message: str) -> None:
+    """Findings 7 and 11: 500s became located 422s that never name a server temp path."""
+    resp = service.client.post(f"/api/v1/events?format={fmt}", content=body,
+                               headers=service.auth(service.admin))
+    assert resp.status_code == 422, resp.text
+    msg = resp.json()["detail"][0]["msg"]
+    assert message in msg and "/tmp" not in msg and "upload" in msg
+
+
+@pytest.mark.parametrize("name", ["logs[/x].jsonl", "b[blink]x.jsonl"])
+def test_cli_errors_print_file_names_verbatim(tmp_path: Any, name: str) -> None:
+    """Finding 11: error text was parsed as Rich markup (a crash, or the wrong file named)."""
+    from typer.testing import CliRunner
+
+    from frontierguard.cli import app
+
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / name), "--db",
+                                      str(tmp_path / "s.duckdb")])
+    assert result.exit_code == 2
+    assert name in result.output and "file not found" in result.output

@@ -70,7 +70,8 @@ def new_figure(width: float = 7.0, height: float = 2.6) -> tuple[Any, Any]:
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
-    plt.rcParams.update({"svg.fonttype": "none", "font.size": 9})
+    # labels are attacker-controlled text (model names): plain text, never math text
+    plt.rcParams.update({"svg.fonttype": "none", "font.size": 9, "text.parse_math": False})
     fig, ax = plt.subplots(figsize=(width, height))
     ax.spines[["top", "right"]].set_visible(False)
     return fig, ax

@@ -12,7 +12,6 @@ from pydantic import BaseModel, Field
 
 from frontierguard.core.settings import all_settings
 from frontierguard.traffic import feedback
-from frontierguard.traffic.ingest import load_events
 from frontierguard.web import services
 from frontierguard.web.app import cursor, require
 from frontierguard.web.security import Principal
@@ -63,8 +62,7 @@ async def ingest_events(
                 fh.write(chunk)
         if size == 0:
             raise HTTPException(422, "empty upload")
-        report = load_events(con, [path], on_error)
-        report.files = [f"upload{suffix}"]
+        report = services.load_upload(con, path, f"upload{suffix}", on_error)
         return report.as_dict()
 
 
