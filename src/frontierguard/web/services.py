@@ -10,6 +10,7 @@ import duckdb
 from fastapi import FastAPI
 
 from frontierguard.core.store import table_exists
+from frontierguard.traffic.ingest import IngestReport, OnError
 
 
 def check_releases(releases_csv: str | None) -> None:
@@ -139,7 +140,8 @@ def verdict_of(con: duckdb.DuckDBPyConnection, account_id: str) -> str | None:
     return str(mine["verdict"][0]) if mine.num_rows else None
 
 
-def load_upload(con: duckdb.DuckDBPyConnection, path: Path, name: str, on_error: Any = "fail") -> Any:
+def load_upload(con: duckdb.DuckDBPyConnection, path: Path, name: str,
+                on_error: OnError = "fail") -> IngestReport:
     """Ingest one uploaded file saved at ``path``; errors and the report name it ``name``,
     never the server's temporary path."""
     from frontierguard.core.errors import InputError
