@@ -124,3 +124,76 @@ def test_cli_errors_print_file_names_verbatim(tmp_path: Any, name: str) -> None:
                                       str(tmp_path / "s.duckdb")])
     assert result.exit_code == 2
     assert name in result.output and "file not found" in result.output
+
+
+EVIL = "=HYPERLINK(\"http://evil.example\",\"x\")"
+
+
+@pytest.mark.usefixtures("screening_lists")
+def test_formula_cells_are_neutralised_in_csv_and_raw_in_json(service: Service) -> None:
+    """Finding 8: audit.csv and batch results; JSON keeps the raw value."""
+    import csv
+    import io
+
+    auth = service.auth(service.analyst)
+    service.client.post("/api/v1/screening/check", json={"name": EVIL}, headers=auth)
+    batch = service.client.post("/api/v1/screening/batch", headers=auth,
+                                content=f"query_id,name\n@q1,Huawei Technologies\nq2,{EVIL}\n")
+    assert batch.json()["results"][0]["query_id"] == "@q1"
+    exported = service.client.get("/api/v1/screening/audit.csv", headers=auth).text
+    names = [r["query_name"] for r in csv.DictReader(io.StringIO(exported))]
+    assert "'" + EVIL in names and EVIL not in names
+    ids = [r["query_id"] for r in csv.DictReader(io.StringIO(exported))]
+    assert "'@q1" in ids
+    rows = service.client.get("/api/v1/screening/audit", headers=auth).json()["rows"]
+    assert EVIL in [r["query_name"] for r in rows]
+
+
+def test_parties_screen_results_csv_is_neutralised(tmp_path: Any) -> None:
+    import csv
+
+    from typer.testing import CliRunner
+
+    from frontierguard.cli import app
+
+    db = tmp_path / "s.duckdb"
+    (tmp_path / "list.csv").write_text("name,aliases,country,list\n=Evil Corp,,CN,Entity List\n")
+    (tmp_path / "q.csv").write_text("query_id,name\n-q1,=Evil Corp\n")
+    runner = CliRunner()
+    assert runner.invoke(app, ["lists", "update", str(tmp_path / "list.csv"), "--db", str(db)]
+                         ).exit_code == 0
+    result = runner.invoke(app, ["parties", "screen", str(tmp_path / "q.csv"), "--out",
+                                 str(tmp_path / "r.csv"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "r.csv").open(newline="") as fh:
+        row = next(csv.DictReader(fh))
+    assert (row["query_id"], row["query_name"], row["match_name"]) == (
+        "'-q1", "'=Evil Corp", "'=Evil Corp")
+
+
+def test_detection_csv_outputs_are_neutralised(service: Service, small_traffic: Any,
+                                               tmp_path: Any, finish_run: Any) -> None:
+    """accounts.csv and account_scores.csv of a real run; the API serves the raw ids."""
+    import csv
+    import json
+
+    from frontierguard.traffic.detect import run_detection
+    from frontierguard.traffic.ingest import load_events
+
+    evil = tmp_path / "evil.jsonl"
+    evil.write_text("".join(json.dumps({"ts": 1772359200000 + i, "account_id": "@SUM(1+1)",
+                                        "model": "m", "request_id": f"e{i}"}) + "\n"
+                            for i in range(30)))
+    con = service.client.app.state.con.cursor()
+    load_events(con, [small_traffic / "events.parquet", evil])
+    out = tmp_path / "run"
+    run_detection(None, db=service.db, releases=small_traffic / "releases.csv", out_dir=out,
+                  con=con)
+    for name in ("accounts.csv", "account_scores.csv"):
+        with (out / name).open(newline="") as fh:
+            ids = [r["account_id"] for r in csv.DictReader(fh)]
+        assert "'@SUM(1+1)" in ids and "@SUM(1+1)" not in ids
+    run = finish_run((out / "accounts.csv").read_text(), [])
+    got = service.client.get(f"/api/v1/accounts/%40SUM%281%2B1%29?run={run}",
+                             headers=service.auth(service.analyst))
+    assert got.status_code == 200 and got.json()["account_id"] == "@SUM(1+1)"

@@ -23,6 +23,7 @@ from typing import Any
 
 import duckdb
 
+from frontierguard.core import csvsafe
 from frontierguard.core.errors import FrontierguardError, NotFoundError
 from frontierguard.core.store import transaction
 
@@ -149,6 +150,8 @@ def _read_results(job_id: str, out: Path) -> RunResults:
     with (out / "accounts.csv").open(newline="") as fh:
         accounts: list[dict[str, Any]] = list(csv.DictReader(fh))
     for a in accounts:
+        for key in ("account_id", "cluster_id", "reasons"):  # CSV cells are neutralised
+            a[key] = csvsafe.restore(a[key])
         a["score"] = float(a["score"])
         a["flagged"] = a["flagged"] == "true"
         a["reasons"] = [r for r in a["reasons"].split(";") if r]

@@ -8,7 +8,6 @@ names the first broken row.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import io
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from frontierguard.core import csvsafe
 from frontierguard.core.errors import InputError
 from frontierguard.core.store import table_exists, transaction
 
@@ -114,7 +114,7 @@ def verify(con: duckdb.DuckDBPyConnection) -> int:
 def export(con: duckdb.DuckDBPyConnection, out: Path | None = None) -> str:
     """Write the log as CSV to ``out`` (returns the path) or return the CSV text."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csvsafe.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows(con):
         writer.writerow(["true" if v is True else "false" if v is False else v for v in row])
