@@ -197,3 +197,74 @@ def test_detection_csv_outputs_are_neutralised(service: Service, small_traffic: 
     got = service.client.get(f"/api/v1/accounts/%40SUM%281%2B1%29?run={run}",
                              headers=service.auth(service.analyst))
     assert got.status_code == 200 and got.json()["account_id"] == "@SUM(1+1)"
+
+
+def _raw_request(url: str, head: str, body: bytes = b"") -> str:
+    """Send a request's head (and maybe part of a body) over a raw socket; the status line."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=30) as sock:
+        sock.sendall(head.encode() + b"\r\n\r\n" + body)
+        return sock.recv(65536).decode(errors="replace").split("\r\n", 1)[0]
+
+
+def test_api_answers_401_before_reading_the_body(live: str) -> None:
+    """Finding 4: a body sent with no token was read (and parsed) before the 401."""
+    head = ("POST /api/v1/chips/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+            "\r\nContent-Length: 60000")
+    assert " 401 " in _raw_request(live, head, b'{"name": ')  # the rest never comes
+
+
+def test_declared_oversized_body_is_413_at_once(service: Service, live: str) -> None:
+    head = ("POST /api/v1/chips/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+            f"\r\nAuthorization: Bearer {service.analyst}\r\nContent-Length: 300000000")
+    assert " 413 " in _raw_request(live, head)
+
+
+def test_streamed_oversized_body_is_413(service: Service, live: str) -> None:
+    def chunks() -> Any:
+        for _ in range(100):
+            yield b" " * 4096
+    resp = httpx.post(f"{live}/api/v1/chips/classify", content=chunks(), timeout=60,
+                      headers={**service.auth(service.analyst), "Content-Type": "application/json"})
+    assert resp.status_code == 413
+
+
+def _login(service: Service, token: str) -> str:
+    import re
+
+    service.client.post("/login", data={"token": token})
+    page = service.client.get("/runs").text
+    match = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
+    assert match, page
+    return match.group(1)
+
+
+def test_runs_upload_honours_the_body_limit(service: Service) -> None:
+    """Finding 4: /runs accepted 3 MiB under a 1 MiB limit (here 64 KiB)."""
+    csrf = _login(service, service.admin)
+    big = (b'{"ts": 1772359200000, "account_id": "a", "model": "m"}\n' * 4000)
+    resp = service.client.post("/runs", data={"csrf": csrf},
+                               files={"events": ("e.jsonl", big, "application/octet-stream")})
+    assert resp.status_code == 413
+
+
+def test_api_refuses_cookie_writes_without_csrf_and_origin(service: Service) -> None:
+    """Finding 5: cookie-only, text/plain, foreign Origin: a cross-site form could do this."""
+    csrf = _login(service, service.admin)
+    body = '{"ts": 1772359200000, "account_id": "a", "model": "m"}\n'
+    forged = {"Content-Type": "text/plain", "Origin": "http://evil.example"}
+    assert service.client.post("/api/v1/events", content=body, headers=forged).status_code == 403
+    assert service.client.post("/api/v1/screening/batch", content="query_id,name\nq,x\n",
+                               headers=forged).status_code == 403
+    no_token = {"Origin": "http://testserver", "Content-Type": "text/plain"}
+    assert service.client.post("/api/v1/events", content=body, headers=no_token).status_code == 403
+    ok = service.client.post("/api/v1/events", content=body,
+                             headers={**no_token, "X-CSRF-Token": csrf})
+    assert ok.status_code == 200, ok.text
+    assert service.client.get("/api/v1/settings").status_code == 200  # reads with the cookie
+    service.client.cookies.clear()
+    bearer = service.client.post("/api/v1/events", content=body, headers=service.auth(service.admin))
+    assert bearer.status_code == 200

@@ -7,6 +7,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Request
@@ -20,6 +21,7 @@ from frontierguard.core.errors import ConfigError, FrontierguardError, InputErro
 from frontierguard.core.settings import resolve
 from frontierguard.core.store import connect
 from frontierguard.web import security
+from frontierguard.web.guard import Guard
 from frontierguard.web.jobs import Jobs
 from frontierguard.web.screening_cache import SESSIONS_KEPT, SessionCache
 
@@ -32,7 +34,7 @@ class ServiceConfig:
 
     db: Path
     runs_dir: Path
-    max_upload_bytes: int = 200 * 1024 * 1024
+    max_upload_bytes: int = 200 * 1024 * 1024  # every request body, on every route
     screening_sessions: int | None = None  # default: setting web.screening_sessions
 
 
@@ -42,16 +44,37 @@ def cursor(request: Request) -> duckdb.DuckDBPyConnection:
     return con.cursor()
 
 
-def _presented_token(request: Request) -> str | None:
-    auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("bearer "):
-        return auth[7:].strip()
-    return request.cookies.get(COOKIE)
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _same_origin(request: Request) -> bool:
+    origin = request.headers.get("origin") or request.headers.get("referer")
+    if not origin:
+        return False
+    parts = urlsplit(origin)
+    return f"{parts.scheme}://{parts.netloc}" == f"{request.url.scheme}://{request.url.netloc}"
+
+
+def _cookie_principal(request: Request) -> security.Principal | None:
+    """The session cookie's principal. The API takes it for reads; a write with only the
+    cookie must also carry ``X-CSRF-Token`` and a same-origin ``Origin``, or it is refused."""
+    principal = security.verify_token(cursor(request), request.cookies.get(COOKIE))
+    if principal is None or request.method in SAFE_METHODS:
+        return principal
+    if not _same_origin(request) or not security.check_csrf(
+            request.app.state.csrf_key, principal, request.headers.get("x-csrf-token")):
+        raise HTTPException(403, "an API write with the session cookie needs a same-origin "
+                                 "Origin and the X-CSRF-Token header; use a bearer token")
+    return principal
 
 
 def current_principal(request: Request) -> security.Principal:
     """The caller, from ``Authorization: Bearer`` or the session cookie; 401 otherwise."""
-    principal = security.verify_token(cursor(request), _presented_token(request))
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        principal = security.verify_token(cursor(request), auth[7:].strip())
+    else:
+        principal = _cookie_principal(request)
     if principal is None:
         raise HTTPException(401, "missing or invalid API token",
                             headers={"WWW-Authenticate": "Bearer"})
@@ -121,6 +144,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     app.state.screening = SessionCache(kept)
     app.state.csrf_key = os.environ.get("FRONTIERGUARD_CSRF_KEY", "").encode() or secrets.token_bytes(32)
     _error_handlers(app)
+    app.add_middleware(Guard, limit=config.max_upload_bytes, authenticate=current_principal)
 
     @app.get("/health", tags=["service"])
     def health() -> dict[str, str]:
