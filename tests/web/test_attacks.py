@@ -268,3 +268,77 @@ def test_api_refuses_cookie_writes_without_csrf_and_origin(service: Service) -> 
     service.client.cookies.clear()
     bearer = service.client.post("/api/v1/events", content=body, headers=service.auth(service.admin))
     assert bearer.status_code == 200
+
+
+def test_revoked_token_stops_working_at_once_and_ends_sessions(service: Service) -> None:
+    """Finding 9: tokens could not be listed or revoked, and the cookie held the token."""
+    from frontierguard.web.app import COOKIE
+
+    service.client.post("/login", data={"token": service.analyst})
+    cookie = service.client.cookies.get(COOKIE)
+    assert cookie and service.analyst not in cookie and service.analyst.split("_")[2] not in cookie
+    assert service.client.get("/").status_code == 200
+    admin = service.auth(service.admin)
+    listed = service.client.get("/api/v1/tokens", headers=admin).json()
+    assert {t["name"] for t in listed} == {"ops", "ana"}
+    assert all("secret" not in k for t in listed for k in t)
+    analyst_id = service.analyst.split("_")[1]
+    assert service.client.delete(f"/api/v1/tokens/{analyst_id}", headers=admin).status_code == 204
+    assert service.client.get("/api/v1/settings",
+                              headers=service.auth(service.analyst)).status_code == 401
+    assert service.client.get("/", follow_redirects=False).status_code == 303  # session gone
+    assert service.client.delete("/api/v1/tokens/nope", headers=admin).status_code == 404
+
+
+def test_logout_ends_the_session_server_side(service: Service) -> None:
+    from frontierguard.web.app import COOKIE
+
+    service.client.post("/login", data={"token": service.analyst})
+    stolen = service.client.cookies.get(COOKIE)
+    service.client.post("/logout")
+    service.client.cookies.set(COOKIE, str(stolen))
+    assert service.client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_expired_token_is_refused(service: Service) -> None:
+    from frontierguard.web.security import create_token
+
+    con = service.client.app.state.con.cursor()
+    token = create_token(con, "analyst", "short", expires_days=1)
+    assert service.client.get("/api/v1/settings", headers=service.auth(token)).status_code == 200
+    con.execute("UPDATE api_tokens SET expires_at = now() - INTERVAL 1 MINUTE WHERE name = 'short'")
+    assert service.client.get("/api/v1/settings", headers=service.auth(token)).status_code == 401
+
+
+def test_pages_send_security_headers(service: Service) -> None:
+    service.client.post("/login", data={"token": service.analyst})
+    headers = service.client.get("/").headers
+    assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
+    assert headers["cache-control"] == "no-store"
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+
+
+def test_pages_do_not_echo_arbitrary_text(service: Service) -> None:
+    """Finding 11: /login?error= and /runs?message= showed whatever the link said."""
+    lure = "Your session expired, call +1-555-0100"
+    assert lure not in service.client.get(f"/login?error={lure}").text
+    service.client.post("/login", data={"token": service.admin})
+    assert lure not in service.client.get(f"/runs?message={lure}").text
+    assert lure not in service.client.get(f"/runs?message={lure}&sig=00").text
+
+
+def test_tokens_list_and_revoke_cli(tmp_path: Any) -> None:
+    from typer.testing import CliRunner
+
+    from frontierguard.cli import app
+
+    db = str(tmp_path / "s.duckdb")
+    runner = CliRunner()
+    token = runner.invoke(app, ["tokens", "create", "--name", "ci", "--expires-days", "30",
+                                "--db", db]).stdout.strip()
+    listed = runner.invoke(app, ["tokens", "list", "--db", db])
+    assert listed.exit_code == 0 and "active" in listed.stdout and "ci" in listed.stdout
+    assert token.split("_")[2] not in listed.stdout
+    assert runner.invoke(app, ["tokens", "revoke", token.split("_")[1], "--db", db]).exit_code == 0
+    assert "revoked" in runner.invoke(app, ["tokens", "list", "--db", db]).stdout
+    assert runner.invoke(app, ["tokens", "revoke", "nope", "--db", db]).exit_code == 2

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from frontierguard.core.settings import all_settings
 from frontierguard.traffic import feedback
-from frontierguard.web import services
+from frontierguard.web import security, services
 from frontierguard.web.app import cursor, require
 from frontierguard.web.security import Principal
 from frontierguard.web.traffic_models import (
@@ -136,6 +136,19 @@ def label_account(account_id: str, body: Feedback, principal: Analyst,
     feedback.add_feedback(con, account_id, body.verdict, campaign=body.campaign,
                           note=body.note, by=principal.token_id)
     return {"account_id": account_id, "verdict": body.verdict}
+
+
+@router.get("/tokens", tags=["service"])
+def list_tokens(principal: Admin, con: Cursor) -> list[dict[str, Any]]:
+    """Every API token's id, role, name, dates and state (never a secret)."""
+    return security.list_tokens(con)
+
+
+@router.delete("/tokens/{token_id}", tags=["service"], status_code=204,
+               responses={404: {"description": "no such token"}})
+def revoke_token(token_id: str, principal: Admin, con: Cursor) -> None:
+    """Revoke a token and end its page sessions; effective from the next request."""
+    security.revoke_token(con, token_id)
 
 
 @router.get("/settings", tags=["service"], response_model=list[SettingInfo])

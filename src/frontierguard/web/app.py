@@ -25,7 +25,7 @@ from frontierguard.web.guard import Guard
 from frontierguard.web.jobs import Jobs
 from frontierguard.web.screening_cache import SESSIONS_KEPT, SessionCache
 
-COOKIE = "fg_token"
+COOKIE = "fg_session"  # a server-side session id, never the token
 
 
 @dataclass
@@ -36,6 +36,7 @@ class ServiceConfig:
     runs_dir: Path
     max_upload_bytes: int = 200 * 1024 * 1024  # every request body, on every route
     screening_sessions: int | None = None  # default: setting web.screening_sessions
+    secure_cookies: bool = False  # mark the session cookie Secure (serve behind HTTPS)
 
 
 def cursor(request: Request) -> duckdb.DuckDBPyConnection:
@@ -58,7 +59,7 @@ def _same_origin(request: Request) -> bool:
 def _cookie_principal(request: Request) -> security.Principal | None:
     """The session cookie's principal. The API takes it for reads; a write with only the
     cookie must also carry ``X-CSRF-Token`` and a same-origin ``Origin``, or it is refused."""
-    principal = security.verify_token(cursor(request), request.cookies.get(COOKIE))
+    principal = security.verify_session(cursor(request), request.cookies.get(COOKIE))
     if principal is None or request.method in SAFE_METHODS:
         return principal
     if not _same_origin(request) or not security.check_csrf(
@@ -137,7 +138,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     )
     app.state.config = config
     app.state.con = connect(config.db)
-    app.state.con.execute(security.DDL)
+    security.ensure_schema(app.state.con)
     app.state.con.execute(audit.SCHEMA)  # once at open: requests never run DDL
     app.state.jobs = Jobs(app.state.con, config.runs_dir)
     kept = config.screening_sessions or resolve([SESSIONS_KEPT], None)[SESSIONS_KEPT.name]
