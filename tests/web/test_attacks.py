@@ -342,3 +342,34 @@ def test_tokens_list_and_revoke_cli(tmp_path: Any) -> None:
     assert runner.invoke(app, ["tokens", "revoke", token.split("_")[1], "--db", db]).exit_code == 0
     assert "revoked" in runner.invoke(app, ["tokens", "list", "--db", db]).stdout
     assert runner.invoke(app, ["tokens", "revoke", "nope", "--db", db]).exit_code == 2
+
+
+@pytest.mark.parametrize("account", ["team/a", "what?b", "x#1", "50%"])
+def test_account_ids_with_url_characters_open_and_label(service: Service, finish_run: Any,
+                                                        account: str) -> None:
+    """Finding 11: ids with / ? # could not be opened or labelled."""
+    import re
+    from urllib.parse import quote
+
+    accounts_csv = f"account_id,score,flagged,cluster_id,reasons\n{account},0.9,true,C1,r\n"
+    finish_run(accounts_csv, [{
+        "id": "C1", "score": 0.9, "accounts": [account], "requests": 1, "reasons": [],
+        "first_seen": "2026-03-01T00:00:00+00:00", "last_seen": "2026-03-01T00:00:00+00:00",
+        "indicators": {}, "capabilities": {}, "representative_prompts": [], "timeline": [],
+        "flagged_accounts": 1, "summary": "s"}])
+    auth = service.auth(service.analyst)
+    path = quote(account, safe="")
+    assert service.client.get(f"/api/v1/accounts/{path}", headers=auth).json()["account_id"] == account
+    labelled = service.client.post(f"/api/v1/accounts/{path}/feedback", headers=auth,
+                                   json={"verdict": "confirmed"})
+    assert labelled.status_code == 201 and labelled.json()["account_id"] == account
+    service.client.post("/login", data={"token": service.analyst})
+    campaign = service.client.get("/campaigns/C1").text
+    assert f'href="/accounts/{path}"' in campaign
+    page = service.client.get(f"/accounts/{path}")
+    assert page.status_code == 200
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text)
+    assert csrf and f'action="/accounts/{path}/feedback"' in page.text
+    form = service.client.post(f"/accounts/{path}/feedback", follow_redirects=False,
+                               data={"verdict": "false_positive", "csrf": csrf.group(1)})
+    assert form.status_code == 303 and form.headers["location"] == f"/accounts/{path}"

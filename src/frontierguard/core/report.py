@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -32,6 +33,8 @@ def environment(package: str) -> jinja2.Environment:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        # a path segment from any text (account ids may hold / ? #): everything quoted
+        env.filters["segment"] = lambda value: quote(str(value), safe="")
         _ENVS[package] = env
     return _ENVS[package]
 

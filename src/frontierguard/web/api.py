@@ -112,7 +112,7 @@ def list_accounts(principal: Analyst, request: Request, run: str | None = None,
     return list(accounts[:limit])  # already highest score first
 
 
-@router.get("/accounts/{account_id}", tags=["traffic"], response_model=Account,
+@router.get("/accounts/{account_id:path}", tags=["traffic"], response_model=Account,
             responses=NOT_FOUND)
 def get_account(account_id: str, principal: Analyst, request: Request,
                 run: str | None = None) -> dict[str, Any]:
@@ -128,7 +128,7 @@ class Feedback(BaseModel):
     note: str | None = Field(None, max_length=2000)
 
 
-@router.post("/accounts/{account_id}/feedback", tags=["traffic"], status_code=201,
+@router.post("/accounts/{account_id:path}/feedback", tags=["traffic"], status_code=201,
              response_model=Labelled)
 def label_account(account_id: str, body: Feedback, principal: Analyst,
                   con: Cursor) -> dict[str, str]:

@@ -131,7 +131,7 @@ def campaign_page(campaign_id: str, request: Request, principal: Session) -> HTM
                   campaign=campaign, accounts=accounts, plot=Markup(plot))
 
 
-@router.get("/accounts/{account_id}")
+@router.get("/accounts/{account_id:path}")
 def account_page(account_id: str, request: Request, principal: Session) -> HTMLResponse:
     results = request.app.state.jobs.results(None)
     account = results.account(account_id)
@@ -141,14 +141,14 @@ def account_page(account_id: str, request: Request, principal: Session) -> HTMLR
                   verdict=services.verdict_of(cursor(request), account_id))
 
 
-@router.post("/accounts/{account_id}/feedback")
+@router.post("/accounts/{account_id:path}/feedback")
 def account_feedback(account_id: str, request: Request, principal: Session,
                      verdict: Annotated[str, Form()], csrf: Annotated[str, Form()],
                      note: Annotated[str, Form()] = "") -> Response:
     check_csrf(request, principal, csrf)
     feedback.add_feedback(cursor(request), account_id, verdict, note=note or None,
                           by=principal.token_id)
-    return RedirectResponse(f"/accounts/{account_id}", status_code=303)
+    return RedirectResponse(f"/accounts/{quote(account_id, safe='')}", status_code=303)
 
 
 @router.get("/runs")
