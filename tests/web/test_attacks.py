@@ -373,3 +373,18 @@ def test_account_ids_with_url_characters_open_and_label(service: Service, finish
     form = service.client.post(f"/accounts/{path}/feedback", follow_redirects=False,
                                data={"verdict": "false_positive", "csrf": csrf.group(1)})
     assert form.status_code == 303 and form.headers["location"] == f"/accounts/{path}"
+
+
+@pytest.mark.parametrize(("path", "body", "content_type", "message"), [
+    ("/api/v1/chips/classify", '{"datacenter": true, "tflops_fp8": Infinity, "die_area_mm2": 814}',
+     "application/json", "less than or equal"),
+    ("/api/v1/chips/classify-csv", "name,datacenter,tflops_fp8,die_area_mm2\nx,true,inf,814\n",
+     "text/csv", "row 2, field 'tflops_fp8': must be finite"),
+])
+def test_infinite_chip_figures_are_422(service: Service, path: str, body: str, content_type: str,
+                                       message: str) -> None:
+    """Finding 11: inf gave a 500 from the validation handler, and was accepted from CSV."""
+    resp = service.client.post(path, content=body,
+                               headers={**service.auth(service.analyst), "Content-Type": content_type})
+    assert resp.status_code == 422, resp.text
+    assert message in resp.json()["detail"][0]["msg"]

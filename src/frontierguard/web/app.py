@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -106,6 +110,17 @@ def _error_page(request: Request, code: int, message: str) -> Response:
     return HTMLResponse(html, status_code=code)
 
 
+def _json_safe(value: Any) -> Any:
+    """``value`` with every non-finite float written as text (JSON has no inf or nan)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    return value
+
+
 def _error_handlers(app: FastAPI) -> None:
     status = {InputError: 422, ConfigError: 422, NotFoundError: 404}
 
@@ -120,6 +135,11 @@ def _error_handlers(app: FastAPI) -> None:
         else:
             detail = str(exc)
         return JSONResponse({"detail": detail}, status_code=code)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        # the default handler fails (500) when the rejected input is inf or nan
+        return JSONResponse({"detail": _json_safe(jsonable_encoder(exc.errors()))}, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
