@@ -188,7 +188,11 @@ def test_eval_command_json_with_events(tmp_path: Path) -> None:
     assert data["campaigns"][0]["coverage"] == 1.0
 
 
-def test_eval_prints_the_margin_of_a_deciding_run(tmp_path: Path) -> None:
+def test_eval_prints_the_margin_of_a_deciding_run(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from frontierguard.cli.common import State
+
+    monkeypatch.setattr(State, "quiet", False)  # another test's --quiet must not hide it
     d = _write_run(tmp_path, "a,0.9,true,C001,x\nb,0.2,false,,\nc,0.1,false,,\n",
                    [{"id": "C001", "accounts": ["a"]}])
     (d / "decision.json").write_text(json.dumps({"campaign_threshold": 0.5, "communities": [

@@ -197,3 +197,24 @@ def test_epoch_ms_and_rfc3339_give_the_same_instant(ms: int) -> None:
     con.register("raw", pa.table({"ts": [str(ms), iso]}))
     got = [r[0] for r in con.execute(f"SELECT epoch_ms({value}) FROM raw").fetchall()]
     assert got == [ms, ms]
+
+
+@pytest.mark.parametrize("ts", [-999999999999999, "-290000-01-01T00:00:00Z", 4_200_000_000_000,
+                                "1969-12-31T23:59:59Z", 1e30])
+def test_out_of_range_timestamps_are_located_errors(write_jsonl: Writer, ts: Any) -> None:
+    """A year-29720-BC ``ts`` used to be stored and then overflow every later detection run."""
+    path = write_jsonl("far.jsonl", [GOOD[0], {"ts": ts, "account_id": "a", "model": "m"}])
+    with pytest.raises(InputError) as err:
+        load_events(connect(":memory:"), [path])
+    assert str(err.value).startswith(f"{path}, line 2, field 'ts'")
+    assert "out-of-range" in str(err.value) and "1970-01-01" in str(err.value)
+    report = load_events(connect(":memory:"), [path], "skip")
+    assert (report.inserted, report.skipped) == (1, 1)
+
+
+def test_out_of_range_numeric_parquet_timestamps_are_located_errors(tmp_path: Path) -> None:
+    path = tmp_path / "far.parquet"
+    pq.write_table(pa.table({"ts": [1772359200000.0, 1e30, float("nan")], "account_id": ["a"] * 3,
+                             "model": ["m"] * 3}), path)
+    with pytest.raises(InputError, match=r"far.parquet, row 2, field 'ts'"):
+        load_events(connect(":memory:"), [path])

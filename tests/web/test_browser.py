@@ -11,7 +11,6 @@ from __future__ import annotations
 import shutil
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +63,7 @@ def simulated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def live(tmp_path: Path, simulated: Path) -> Iterator[Live]:
+def live(tmp_path: Path, simulated: Path, wait_until: Any) -> Iterator[Live]:
     db = tmp_path / "store.duckdb"
     con = connect(db)
     admin = create_token(con, "admin", "ops")
@@ -78,13 +77,11 @@ def live(tmp_path: Path, simulated: Path) -> Iterator[Live]:
                                            access_log=False))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
+    wait_until(lambda: server.started or not thread.is_alive(), "uvicorn to start")
+    assert server.started
     yield Live(f"http://127.0.0.1:{port}", admin, analyst, simulated)
     server.should_exit = True
-    thread.join(timeout=10)
+    thread.join(timeout=60)
     app.state.con.close()
 
 
@@ -111,7 +108,7 @@ def _shot(page: Any, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
 
 
-def test_detect_open_top_campaign_and_label(live: Live, browser: Any) -> None:
+def test_detect_open_top_campaign_and_label(live: Live, browser: Any, wait_until: Any) -> None:
     page = browser.new_page(viewport={"width": 1360, "height": 900})
     page.goto(live.url + "/login")
     page.fill("#token", "fg_wrong_token")
@@ -127,12 +124,12 @@ def test_detect_open_top_campaign_and_label(live: Live, browser: Any) -> None:
     page.click("#run")
     assert "ingested" in page.inner_text("#message")
     _shot(page, "01-run-started.png")
-    for _ in range(240):
-        status = page.inner_text("#runs .status")
-        if status != "running":
-            break
-        page.wait_for_timeout(250)
+    def finished() -> bool:
         page.goto(live.url + "/runs")
+        return page.inner_text("#runs .status") not in ("running", "queued")
+
+    wait_until(finished, "the detection run to finish", 300)
+    status = page.inner_text("#runs .status")
     assert status == "done", page.inner_text("#runs")
     _shot(page, "02-run-done.png")
 

@@ -6,8 +6,8 @@ import os
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 from typer.testing import CliRunner
@@ -39,7 +39,7 @@ def test_tokens_create_prints_once_and_stores_a_hash(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "role must be one of" in bad.output
 
 
-def test_serve_binds_loopback_and_never_logs_tokens(tmp_path: Path) -> None:
+def test_serve_binds_loopback_and_never_logs_tokens(tmp_path: Path, wait_until: Any) -> None:
     db = tmp_path / "s.duckdb"
     con = connect(db)
     from frontierguard.web.security import create_token
@@ -51,13 +51,14 @@ def test_serve_binds_loopback_and_never_logs_tokens(tmp_path: Path) -> None:
     proc = subprocess.Popen([*FG, "serve", "--db", str(db), "--port", str(port)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        for _ in range(600):
+        def up() -> bool:
             assert proc.poll() is None, proc.communicate()[0]
             try:
-                httpx.get(f"http://127.0.0.1:{port}/health")
-                break
+                return httpx.get(f"http://127.0.0.1:{port}/health").status_code == 200
             except httpx.TransportError:
-                time.sleep(0.05)
+                return False
+
+        wait_until(up, "frontierguard serve to answer /health", 120)
         base = f"http://127.0.0.1:{port}"
         assert httpx.get(f"{base}/api/v1/settings",
                          headers={"Authorization": f"Bearer {token}"}).status_code == 200
@@ -67,7 +68,7 @@ def test_serve_binds_loopback_and_never_logs_tokens(tmp_path: Path) -> None:
         assert httpx.get(f"{base}/?token={token}").status_code == 303
     finally:
         proc.terminate()
-        output = proc.communicate(timeout=20)[0]
+        output = proc.communicate(timeout=60)[0]
     assert f"http://127.0.0.1:{port}/" in output
     secret = token.split("_", 2)[2]
     assert secret not in output

@@ -13,6 +13,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from frontierguard.core.errors import FrontierguardError
 from frontierguard.core.store import default_db_path
@@ -50,7 +51,9 @@ def domain_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except FrontierguardError as exc:
-            console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+            # the message holds user text (file names, values): never parse it as Rich markup
+            console.print(Text.assemble(("error:", "bold red"), f" {exc}"), highlight=False,
+                          soft_wrap=True)
             raise typer.Exit(2) from None
 
     return wrapper
@@ -64,7 +67,7 @@ def print_json(data: Any) -> None:
 def info(message: str) -> None:
     """A human-readable line on stderr unless --quiet."""
     if not State.quiet:
-        console.print(message, highlight=False)
+        console.print(message, highlight=False, markup=False)
 
 
 @contextmanager

@@ -157,6 +157,20 @@ def audit_export(
         info(f"{count} audit rows -> {text}")
 
 
+@domain_errors
+def audit_verify(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Check the audit log's keyed hash chain and its anchor; names the first bad row (rc 2).
+
+    Example: `frontierguard audit verify --db traffic.duckdb`
+    """
+    with connect(db_path(db)) as con:
+        count = audit.verify(con)
+    if as_json:
+        print_json({"verified_rows": count})
+        return
+    typer.echo(f"{count} audit rows verified (keyed chain and anchor)")
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
     lists_app.command("update")(lists_update)
@@ -164,6 +178,7 @@ def register(app: typer.Typer) -> None:
     parties_app.command("screen")(parties_screen)
     parties_app.command("check")(parties_check)
     audit_app.command("export")(audit_export)
+    audit_app.command("verify")(audit_verify)
     app.add_typer(lists_app, name="lists")
     app.add_typer(parties_app, name="parties")
     app.add_typer(audit_app, name="audit")

@@ -55,8 +55,10 @@ def _numbers(frame: pd.DataFrame, col: str, file: str | Path | None) -> np.ndarr
     text = frame[col]
     values = pd.to_numeric(text.where(text != ""), errors="coerce").to_numpy(dtype=np.float64)
     bad = (text != "").to_numpy() & np.isnan(values)
+    infinite = np.isinf(values)
     negative = values < 0
-    for mask, why in ((bad, "not a number"), (negative, "must not be negative")):
+    for mask, why in ((bad, "not a number"), (infinite, "must be finite"),
+                      (negative, "must not be negative")):
         if mask.any():
             i = int(np.flatnonzero(mask)[0])
             raise InputError(f"{why}: {text.iloc[i]!r}", file, i + 2, col)

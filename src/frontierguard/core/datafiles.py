@@ -67,15 +67,28 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+def _reader_error(exc: yaml.reader.ReaderError, text: str, source: str) -> DataFileError:
+    """A character YAML does not allow (e.g. NUL), with its line."""
+    line = text[:exc.position].count("\n") + 1
+    return DataFileError(f"invalid YAML: {exc.reason} (character {exc.character:#x})", source, line)
+
+
 def load_yaml_text(text: str, source: str) -> Any:
     """Parse YAML text; syntax errors become :class:`DataFileError` with the line."""
-    loader = _LineLoader(text)
+    try:
+        loader = _LineLoader(text)  # the reader checks the characters here already
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text, source) from None
     loader.source = source
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise DataFileError(f"invalid YAML: {exc.problem}", source, line) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_error(exc, text, source) from None
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"invalid YAML: {exc}", source) from None
     finally:
         loader.dispose()
 
@@ -84,9 +97,14 @@ def load_yaml(path: str | Path) -> Any:
     """Load a YAML file with line-aware mappings."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        raw = p.read_bytes()
     except OSError as exc:
         raise DataFileError(f"cannot read file: {exc.strerror}", p) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise DataFileError(f"not UTF-8 text (byte {raw[exc.start]:#04x})", p, line) from None
     if not text.strip():
         raise DataFileError("file is empty", p)
     return load_yaml_text(text, str(p))

@@ -51,3 +51,7 @@ class NotFoundError(FrontierguardError):
 
 class ConfigError(FrontierguardError):
     """A setting or option has an invalid value."""
+
+
+class StoreBusyError(FrontierguardError):
+    """The store file is locked by another process (often a running ``frontierguard serve``)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -32,6 +33,8 @@ def environment(package: str) -> jinja2.Environment:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        # a path segment from any text (account ids may hold / ? #): everything quoted
+        env.filters["segment"] = lambda value: quote(str(value), safe="")
         _ENVS[package] = env
     return _ENVS[package]
 
@@ -70,7 +73,8 @@ def new_figure(width: float = 7.0, height: float = 2.6) -> tuple[Any, Any]:
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
-    plt.rcParams.update({"svg.fonttype": "none", "font.size": 9})
+    # labels are attacker-controlled text (model names): plain text, never math text
+    plt.rcParams.update({"svg.fonttype": "none", "font.size": 9, "text.parse_math": False})
     fig, ax = plt.subplots(figsize=(width, height))
     ax.spines[["top", "right"]].set_visible(False)
     return fig, ax

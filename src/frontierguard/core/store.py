@@ -7,11 +7,14 @@ Every command that uses the store takes ``--db FILE``; the default is
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+
+from frontierguard.core.errors import StoreBusyError
 
 DEFAULT_DB = "frontierguard.duckdb"
 
@@ -28,9 +31,22 @@ def connect(
     target = str(path) if path is not None else str(default_db_path())
     if target != ":memory:":
         Path(target).parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(target, read_only=read_only)
+    try:
+        con = duckdb.connect(target, read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        raise StoreBusyError(_busy_message(target, str(exc))) from None
     con.execute("SET TimeZone = 'UTC'")
     return con
+
+
+def _busy_message(target: str, detail: str) -> str:
+    holder = re.search(r"held in (.+?) \(PID (\d+)\)", detail)
+    who = f"process {holder.group(2)} ({holder.group(1)})" if holder else "another process"
+    return (f"the store {target} is in use by {who}, most likely `frontierguard serve`. DuckDB "
+            "lets one process open a store at a time: stop that process and retry, use the "
+            "running service (its API and pages), or pass --db with another store.")
 
 
 @contextmanager

@@ -15,7 +15,6 @@ Writes the fixed output contract into ``out_dir``:
 
 from __future__ import annotations
 
-import csv
 import json
 import time
 from collections.abc import Sequence
@@ -26,6 +25,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from frontierguard.core import csvsafe
 from frontierguard.core.errors import ConfigError, InputError
 from frontierguard.core.settings import resolve
 from frontierguard.core.store import connect, table_exists
@@ -139,7 +139,7 @@ def write_outputs(con: duckdb.DuckDBPyConnection, out: Path, result: campaigns_m
     """accounts.csv, account_scores.csv, campaigns.json and report.html into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     with (out / "accounts.csv").open("w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
+        w = csvsafe.writer(fh)
         w.writerow(["account_id", "score", "flagged", "cluster_id", "reasons", "role"])
         for a in result.accounts:
             w.writerow([a["account_id"], f"{a['score']:.6f}", "true" if a["flagged"] else "false",
@@ -147,7 +147,7 @@ def write_outputs(con: duckdb.DuckDBPyConnection, out: Path, result: campaigns_m
                         a.get("role", "")])
     names = list(result.feature_scores)
     with (out / "account_scores.csv").open("w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
+        w = csvsafe.writer(fh)
         w.writerow(["account_id", *names])
         cols = [result.feature_scores[n] for n in names]
         for i, a in enumerate(result.accounts):

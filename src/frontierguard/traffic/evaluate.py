@@ -35,6 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from frontierguard.core import csvsafe
 from frontierguard.core.errors import InputError
 from frontierguard.traffic.margins import Margins, margins, read_decision
 from frontierguard.traffic.tables import read_labels
@@ -127,7 +128,7 @@ def read_accounts(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     missing = [c for c in ("account_id", "score", "flagged") if c not in table.column_names]
     if missing:
         raise InputError(f"missing column(s): {', '.join(missing)}", path, 1)
-    ids = np.asarray(table["account_id"].to_numpy(zero_copy_only=False), dtype=object)
+    ids = np.asarray([csvsafe.restore(str(i)) for i in table["account_id"].to_pylist()], dtype=object)
     if len(ids) == 0:
         raise InputError("no accounts in file", path)
     empty = ids == ""

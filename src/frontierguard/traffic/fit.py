@@ -25,7 +25,7 @@ import numpy as np
 import pyarrow.csv as pacsv
 import yaml
 
-from frontierguard.core import settings
+from frontierguard.core import csvsafe, settings
 from frontierguard.core.datafiles import LineDict, load_yaml, package_data
 from frontierguard.core.errors import ConfigError, InputError
 from frontierguard.traffic.evaluate import load_labels, read_accounts
@@ -101,7 +101,8 @@ def _features(directory: Path) -> tuple[np.ndarray, list[str], np.ndarray, str]:
             mat = np.column_stack([table[c].to_numpy().astype(np.float64) for c in names])
         except (ValueError, TypeError) as exc:
             raise InputError(f"feature columns must be numeric: {exc}", scores) from None
-        ids = np.asarray(table["account_id"].to_pylist(), dtype=object)
+        ids = np.asarray([csvsafe.restore(str(i)) for i in table["account_id"].to_pylist()],
+                         dtype=object)
         return ids, names, np.nan_to_num(mat), "account_scores.csv"
     ids, _, _ = read_accounts(directory / "accounts.csv")
     table = pacsv.read_csv(directory / "accounts.csv",

@@ -9,6 +9,7 @@ ingest leaves the store as it was.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,12 @@ SETTINGS = [
     ),
 ]
 settings.register(SETTINGS)
+
+# Timestamps outside this range are input errors: a year-29720-BC ``ts`` would overflow
+# every later detection run over the store.
+TS_MIN, TS_MAX = "1970-01-01", "2100-01-01"
+TS_RANGE = f"between {TS_MIN} and {TS_MAX}"
+_MS_BOUND = 10**15
 
 _DUCK_TYPES = {
     pa.string(): "VARCHAR", pa.int64(): "BIGINT", pa.int32(): "INTEGER",
@@ -90,7 +97,9 @@ def _coerce(col: Column, raw_type: pa.DataType | None) -> tuple[str, str]:
         value = f"CAST(NULL AS {kind})"
     elif pa.types.is_timestamp(col.type):
         if pa.types.is_integer(raw_type) or pa.types.is_floating(raw_type):
-            value = f"CAST(epoch_ms(CAST({x} AS BIGINT)) AS TIMESTAMPTZ)"
+            ms = f"TRY_CAST({x} AS BIGINT)"  # bounded first: epoch_ms overflows far out
+            value = (f"CASE WHEN {ms} BETWEEN -{_MS_BOUND} AND {_MS_BOUND} "
+                     f"THEN CAST(epoch_ms({ms}) AS TIMESTAMPTZ) END")
         elif pa.types.is_string(raw_type) or pa.types.is_large_string(raw_type):
             value = (f"CASE WHEN regexp_full_match(trim({x}), '-?[0-9]{{1,15}}') "
                      f"THEN CAST(epoch_ms(CAST(trim({x}) AS BIGINT)) AS TIMESTAMPTZ) "
@@ -108,6 +117,9 @@ def _coerce(col: Column, raw_type: pa.DataType | None) -> tuple[str, str]:
     # a string value is NULL exactly when the raw value is NULL or blank: never bad
     plain = raw_type is None or col.type == pa.string()
     bad = "FALSE" if plain else f"({x} IS NOT NULL AND {value} IS NULL)"
+    if pa.types.is_timestamp(col.type) and raw_type is not None:
+        bad = (f"({bad} OR {value} < TIMESTAMPTZ '{TS_MIN}' "
+               f"OR {value} >= TIMESTAMPTZ '{TS_MAX}')")
     if col.name == "asn_type" and raw_type is not None:
         allowed = ", ".join(f"'{t}'" for t in ASN_TYPES)
         bad = f"({bad} OR {value} NOT IN ({allowed}))"
@@ -120,7 +132,8 @@ def _coerce(col: Column, raw_type: pa.DataType | None) -> tuple[str, str]:
 
 def _problem(col: Column) -> str:
     if col.required and pa.types.is_timestamp(col.type):
-        return "missing or unparsable timestamp (expected RFC 3339 or epoch milliseconds)"
+        return ("missing, unparsable or out-of-range timestamp (expected RFC 3339 or epoch "
+                f"milliseconds, {TS_RANGE})")
     if col.required:
         return "missing or empty required value"
     if col.name == "asn_type":
@@ -128,7 +141,7 @@ def _problem(col: Column) -> str:
     if col.name == "country":
         return "expected an ISO 3166 alpha-2 code"
     if pa.types.is_timestamp(col.type):
-        return "unparsable timestamp (expected RFC 3339 or epoch milliseconds)"
+        return f"unparsable or out-of-range timestamp (expected RFC 3339 or epoch milliseconds, {TS_RANGE})"
     return f"expected {col.type}"
 
 
@@ -157,17 +170,24 @@ class _Stager:
         exprs = {c.name: _coerce(c, types.get(c.name)) for c in COLUMNS}
         self.con.register("_raw_batch", batch)
         try:
-            self._check(path, exprs, row_kind)
-            extra = '"extra"' if "extra" in names else "CAST(NULL AS VARCHAR)"
-            select = ", ".join(f"{v} AS {k}" for k, (v, _) in exprs.items())
-            any_bad = " OR ".join(b for _, b in exprs.values())
-            self.con.execute(
-                f"INSERT INTO _stage SELECT *, {_KEY} FROM (SELECT {select}, {extra} AS extra "
-                f"FROM _raw_batch WHERE NOT ({any_bad}))"
-            )
+            self._coerce_batch(path, exprs, row_kind, names)
+        except duckdb.Error as exc:  # a value DuckDB cannot convert at all: still a located error
+            raise InputError(f"unreadable values ({type(exc).__name__})", path) from None
         finally:
-            self.con.unregister("_raw_batch")
+            with contextlib.suppress(duckdb.Error):  # fails too once the transaction aborted
+                self.con.unregister("_raw_batch")
         self.report.rows_read += batch.num_rows
+
+    def _coerce_batch(self, path: Path, exprs: dict[str, tuple[str, str]], row_kind: str,
+                      names: set[str]) -> None:
+        self._check(path, exprs, row_kind)
+        extra = '"extra"' if "extra" in names else "CAST(NULL AS VARCHAR)"
+        select = ", ".join(f"{v} AS {k}" for k, (v, _) in exprs.items())
+        any_bad = " OR ".join(b for _, b in exprs.values())
+        self.con.execute(
+            f"INSERT INTO _stage SELECT *, {_KEY} FROM (SELECT {select}, {extra} AS extra "
+            f"FROM _raw_batch WHERE NOT ({any_bad}))"
+        )
 
     def _check(self, path: Path, exprs: dict[str, tuple[str, str]], row_kind: str) -> None:
         firsts = ", ".join(f"min(_row) FILTER (WHERE {b})" for _, b in exprs.values())
@@ -187,6 +207,14 @@ class _Stager:
             raise InputError(e.message, e.file, e.row, e.field, e.row_kind)
         self.report.skipped += int(row[0])
         self.report.errors.extend(found[: max(0, 20 - len(self.report.errors))])
+
+    def skip_line(self, err: InputError) -> None:
+        """A line that could not be read or parsed at all (``--on-error skip``): count it."""
+        self.report.rows_read += 1
+        self.report.skipped += 1
+        if len(self.report.errors) < 20:
+            self.report.errors.append(RowError(str(err.file), err.row or 0, err.field or "",
+                                               err.message, err.row_kind))
 
 
 def load_events(
@@ -208,7 +236,8 @@ def load_events(
         for path in map(Path, paths):
             fmt = detect_format(path) if path.exists() else None
             kind = {"parquet": "row", "otlp": "span"}.get(fmt or "", "line")
-            for batch in read_raw(path, fmt):
+            skip = stager.skip_line if on_error == "skip" else None
+            for batch in read_raw(path, fmt, skip):
                 stager.add(path, batch, kind)
                 if progress:
                     progress(batch.num_rows)

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from frontierguard.core.errors import InputError
 from frontierguard.traffic.schema import BY_NAME
+from frontierguard.traffic.textio import parse_json
 
 #: OTLP attribute -> event column (first present wins).
 ATTRIBUTE_MAP: dict[str, str] = {
@@ -39,17 +40,21 @@ ATTRIBUTE_MAP: dict[str, str] = {
 }
 
 
-def _value(v: dict[str, Any]) -> Any:
+def _value(v: Any) -> Any:
     """Decode an OTLP ``AnyValue``."""
+    if not isinstance(v, dict):
+        raise _Malformed("an attribute value must be an AnyValue object", "attributes")
     for key in ("stringValue", "boolValue", "doubleValue"):
         if key in v:
             return v[key]
     if "intValue" in v:
         return int(v["intValue"])
     if "arrayValue" in v:
-        return [_value(x) for x in v["arrayValue"].get("values", [])]
+        values = v["arrayValue"].get("values") if isinstance(v["arrayValue"], dict) else None
+        return [_value(x) for x in values or []]
     if "kvlistValue" in v:
-        return {kv["key"]: _value(kv.get("value", {})) for kv in v["kvlistValue"].get("values", [])}
+        kvs = v["kvlistValue"].get("values") if isinstance(v["kvlistValue"], dict) else None
+        return _attributes(kvs)
     return None
 
 
@@ -72,8 +77,7 @@ def _last_user_message(messages: Any) -> str | None:
 
 def span_to_record(span: dict[str, Any], resource: dict[str, Any]) -> dict[str, Any]:
     """Map one span (with its resource attributes) to an event record."""
-    attrs = {**resource}
-    attrs.update({a["key"]: _value(a.get("value", {})) for a in span.get("attributes", [])})
+    attrs = {**resource, **_attributes(span.get("attributes"))}
     rec: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in attrs.items():
@@ -95,7 +99,9 @@ def span_to_record(span: dict[str, Any], resource: dict[str, Any]) -> dict[str, 
                 tools = []
         rec["tools"] = len(tools) if isinstance(tools, list) else None
     start = span.get("startTimeUnixNano")
-    rec["ts"] = int(start) // 1_000_000 if start not in (None, "") else None
+    if start not in (None, "") and not str(start).isdigit():
+        raise _Malformed(f"startTimeUnixNano must be integer nanoseconds, got {start!r}", "ts")
+    rec["ts"] = int(str(start)) // 1_000_000 if start not in (None, "") else None
     rec.setdefault("request_id", span.get("spanId"))
     for key in list(extra):
         if key in BY_NAME:
@@ -104,30 +110,68 @@ def span_to_record(span: dict[str, Any], resource: dict[str, Any]) -> dict[str, 
     return rec
 
 
-def iter_otlp_records(fh: IO[str], path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(span_number, record)`` for every span in an OTLP JSON file."""
-    text = fh.read()
-    try:
-        docs = [json.loads(text)]
-    except json.JSONDecodeError:
-        docs = []
-        for lineno, line in enumerate(text.splitlines(), start=1):
-            if line.strip():
-                try:
-                    docs.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"invalid JSON ({exc.msg})", path, lineno, None, "line") from None
-    n = 0
-    for doc in docs:
-        if not isinstance(doc, dict) or "resourceSpans" not in doc:
-            raise InputError("not an OTLP trace export (no resourceSpans)", path)
-        for rs in doc["resourceSpans"]:
-            resource = {
-                a["key"]: _value(a.get("value", {}))
-                for a in rs.get("resource", {}).get("attributes", [])
-            }
-            for ss in rs.get("scopeSpans", []):
-                for span in ss.get("spans", []):
-                    n += 1
-                    yield n, span_to_record(span, resource)
+class _Malformed(ValueError):
+    """A span that does not have the OTLP shape (field: the event column or OTLP key)."""
 
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _docs(text: str, path: Path) -> list[Any]:
+    try:
+        return [parse_json(text, path, None)]
+    except InputError:
+        pass
+    return [parse_json(line, path, lineno) for lineno, line in enumerate(text.splitlines(), start=1)
+            if line.strip()]
+
+
+def _items(value: Any, where: str) -> list[dict[str, Any]]:
+    """An OTLP list of objects (absent means empty), or _Malformed naming where."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise _Malformed(f"{where} must be a list of objects", where)
+    return value
+
+
+def _resource(rs: dict[str, Any]) -> dict[str, Any]:
+    res = rs.get("resource") or {}
+    if not isinstance(res, dict):
+        raise _Malformed("resource must be an object", "resource")
+    return _attributes(res.get("attributes"))
+
+
+def _attributes(value: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for a in _items(value, "attributes"):
+        if not isinstance(a.get("key"), str):
+            raise _Malformed("an attribute has no string key", "attributes")
+        out[a["key"]] = _value(a.get("value") or {})
+    return out
+
+
+def _spans(doc: Any, path: Path) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    if not isinstance(doc, dict) or "resourceSpans" not in doc:
+        raise InputError("not an OTLP trace export (no resourceSpans)", path)
+    for rs in _items(doc["resourceSpans"], "resourceSpans"):
+        resource = _resource(rs)
+        for ss in _items(rs.get("scopeSpans"), "scopeSpans"):
+            for span in _items(ss.get("spans"), "spans"):
+                yield resource, span
+
+
+def iter_otlp_records(text: str, path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(span_number, record)`` for every span of OTLP JSON text; a span or structure
+    of the wrong shape is an InputError naming the span and the field."""
+    n = 0
+    try:
+        for doc in _docs(text, path):
+            for resource, span in _spans(doc, path):
+                n += 1
+                record = span_to_record(span, resource)
+                yield n, record
+    except (_Malformed, KeyError, TypeError, AttributeError, ValueError) as exc:
+        field = exc.field if isinstance(exc, _Malformed) else None
+        raise InputError(f"malformed OTLP span ({exc})", path, n or None, field, "span") from None

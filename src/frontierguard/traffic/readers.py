@@ -9,12 +9,10 @@ Unknown columns are gathered into ``extra`` (a JSON object as text).
 from __future__ import annotations
 
 import csv
-import gzip
-import io
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -22,7 +20,13 @@ import pyarrow.parquet as pq
 from frontierguard.core.errors import InputError
 from frontierguard.traffic.otlp import iter_otlp_records
 from frontierguard.traffic.schema import BY_NAME
+from frontierguard.traffic.textio import OnBad, check_file, head, jsonl_records, text_lines
 
+__all__ = ["FORMATS", "detect_format", "jsonl_records", "read_raw"]
+
+# A prompt can be long, but not unbounded: a CSV field beyond this is a located error.
+CSV_FIELD_LIMIT = 16 * 1024 * 1024
+csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
 BATCH_ROWS = 50_000
 TEXT_BATCH_ROWS = 20_000
 FORMATS = ("parquet", "jsonl", "csv", "otlp")
@@ -36,35 +40,26 @@ def detect_format(path: Path) -> str:
     if name.endswith(".csv"):
         return "csv"
     if name.endswith((".jsonl", ".ndjson", ".json")):
-        with _open_text(path) as fh:
-            head = fh.read(4096).lstrip()
-        return "otlp" if head.startswith("{") and '"resourceSpans"' in head[:200] else "jsonl"
+        start = head(path).lstrip()
+        return "otlp" if start.startswith("{") and '"resourceSpans"' in start[:200] else "jsonl"
     raise InputError("unknown file type (expected .parquet, .jsonl, .json, .csv, .gz)", path)
 
 
-def _open_text(path: Path) -> IO[str]:
-    if path.name.lower().endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8")
-    return path.open(encoding="utf-8", newline="")
-
-
-def read_raw(path: str | Path, fmt: str | None = None) -> Iterator[pa.Table]:
-    """Stream raw batches of ``path`` (at most ``BATCH_ROWS`` rows each)."""
+def read_raw(path: str | Path, fmt: str | None = None, on_bad: OnBad = None) -> Iterator[pa.Table]:
+    """Stream raw batches of ``path`` (at most ``BATCH_ROWS`` rows each). A line that cannot be
+    read or parsed goes to ``on_bad`` (skip and count) when given, else raises."""
     p = Path(path)
-    if not p.exists():
-        raise InputError("file not found", p)
-    if p.stat().st_size == 0:
-        raise InputError("file is empty", p)
+    check_file(p)
     fmt = fmt or detect_format(p)
     if fmt == "parquet":
         yield from _read_parquet(p)
     elif fmt == "jsonl":
-        yield from _batches(jsonl_records(p))
+        yield from _batches(jsonl_records(p, on_bad))
     elif fmt == "csv":
-        yield from _batches(_csv_records(p))
+        yield from _batches(_csv_records(p, on_bad))
     elif fmt == "otlp":
-        with _open_text(p) as fh:
-            yield from _batches(iter_otlp_records(fh, p))
+        text = "".join(line for _, line in text_lines(p))
+        yield from _batches(iter_otlp_records(text, p))
     else:
         raise InputError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})", p)
 
@@ -75,7 +70,14 @@ def _read_parquet(p: Path) -> Iterator[pa.Table]:
     except (pa.ArrowInvalid, OSError) as exc:
         raise InputError(f"not a readable Parquet file ({exc})", p) from None
     start = 1
-    for batch in pf.iter_batches(batch_size=BATCH_ROWS):
+    batches = pf.iter_batches(batch_size=BATCH_ROWS)
+    while True:
+        try:
+            batch = next(batches, None)
+        except (pa.ArrowException, OSError) as exc:
+            raise InputError(f"corrupt Parquet data ({exc})", p, start) from None
+        if batch is None:
+            return
         table = pa.Table.from_batches([batch])
         known = [c for c in table.column_names if c in BY_NAME]
         extra = [c for c in table.column_names if c not in BY_NAME]
@@ -93,31 +95,42 @@ def _extra_json(records: list[dict[str, Any]]) -> pa.Array:
     )
 
 
-def jsonl_records(p: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """``(line, object)`` per non-blank line of a JSONL file (``.gz`` too); a line that is not a
-    JSON object is an InputError naming the file and the line."""
-    with _open_text(p) as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"invalid JSON ({exc.msg})", p, lineno, None, "line") from None
-            if not isinstance(rec, dict):
-                raise InputError("expected a JSON object", p, lineno, None, "line")
-            yield lineno, rec
-
-
-def _csv_records(p: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    with _open_text(p) as fh:
-        reader = csv.DictReader(fh)
+def _csv_records(p: Path, on_bad: OnBad = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    bad_lines: list[int] = []
+    reader = csv.DictReader((line for _, line in text_lines(p, bad_lines=bad_lines)))
+    try:
         if not reader.fieldnames:
             raise InputError("file is empty", p)
+        if bad_lines:
+            raise InputError("the header is not UTF-8", p, 1, None, "line")
         for rec in reader:
-            if None in rec:
-                raise InputError("more fields than the header", p, reader.line_num, None, "line")
-            yield reader.line_num, {k: (v if v != "" else None) for k, v in rec.items()}
+            try:
+                yield reader.line_num, _csv_record(p, reader.line_num, rec, bad_lines)
+            except InputError as err:
+                if on_bad is None:
+                    raise
+                on_bad(err)
+    except csv.Error as exc:
+        raise InputError(f"unreadable CSV ({exc})", p, reader.line_num + 1, None, "line") from None
+
+
+def _csv_record(p: Path, line: int, rec: dict[str | Any, Any], bad_lines: list[int]) -> dict[str, Any]:
+    if None in rec:
+        raise InputError("more fields than the header", p, line, None, "line")
+    if bad_lines:
+        bad_lines.clear()
+        for key, value in rec.items():
+            if value and not _is_utf8(value):
+                raise InputError("invalid UTF-8", p, line, key, "line")
+    return {k: (v if v != "" else None) for k, v in rec.items()}
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _text(value: Any) -> str | None:

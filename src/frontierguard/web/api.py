@@ -12,8 +12,7 @@ from pydantic import BaseModel, Field
 
 from frontierguard.core.settings import all_settings
 from frontierguard.traffic import feedback
-from frontierguard.traffic.ingest import load_events
-from frontierguard.web import services
+from frontierguard.web import security, services
 from frontierguard.web.app import cursor, require
 from frontierguard.web.security import Principal
 from frontierguard.web.traffic_models import (
@@ -63,8 +62,7 @@ async def ingest_events(
                 fh.write(chunk)
         if size == 0:
             raise HTTPException(422, "empty upload")
-        report = load_events(con, [path], on_error)
-        report.files = [f"upload{suffix}"]
+        report = services.load_upload(con, path, f"upload{suffix}", on_error)
         return report.as_dict()
 
 
@@ -114,7 +112,7 @@ def list_accounts(principal: Analyst, request: Request, run: str | None = None,
     return list(accounts[:limit])  # already highest score first
 
 
-@router.get("/accounts/{account_id}", tags=["traffic"], response_model=Account,
+@router.get("/accounts/{account_id:path}", tags=["traffic"], response_model=Account,
             responses=NOT_FOUND)
 def get_account(account_id: str, principal: Analyst, request: Request,
                 run: str | None = None) -> dict[str, Any]:
@@ -130,7 +128,7 @@ class Feedback(BaseModel):
     note: str | None = Field(None, max_length=2000)
 
 
-@router.post("/accounts/{account_id}/feedback", tags=["traffic"], status_code=201,
+@router.post("/accounts/{account_id:path}/feedback", tags=["traffic"], status_code=201,
              response_model=Labelled)
 def label_account(account_id: str, body: Feedback, principal: Analyst,
                   con: Cursor) -> dict[str, str]:
@@ -138,6 +136,19 @@ def label_account(account_id: str, body: Feedback, principal: Analyst,
     feedback.add_feedback(con, account_id, body.verdict, campaign=body.campaign,
                           note=body.note, by=principal.token_id)
     return {"account_id": account_id, "verdict": body.verdict}
+
+
+@router.get("/tokens", tags=["service"])
+def list_tokens(principal: Admin, con: Cursor) -> list[dict[str, Any]]:
+    """Every API token's id, role, name, dates and state (never a secret)."""
+    return security.list_tokens(con)
+
+
+@router.delete("/tokens/{token_id}", tags=["service"], status_code=204,
+               responses={404: {"description": "no such token"}})
+def revoke_token(token_id: str, principal: Admin, con: Cursor) -> None:
+    """Revoke a token and end its page sessions; effective from the next request."""
+    security.revoke_token(con, token_id)
 
 
 @router.get("/settings", tags=["service"], response_model=list[SettingInfo])

@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontierguard import __version__
+from frontierguard.controls.screening import audit
 from frontierguard.core.errors import ConfigError, FrontierguardError, InputError, NotFoundError
 from frontierguard.core.settings import resolve
 from frontierguard.core.store import connect
 from frontierguard.web import security
+from frontierguard.web.guard import Guard
 from frontierguard.web.jobs import Jobs
 from frontierguard.web.screening_cache import SESSIONS_KEPT, SessionCache
 
-COOKIE = "fg_token"
+COOKIE = "fg_session"  # a server-side session id, never the token
 
 
 @dataclass
@@ -31,8 +38,9 @@ class ServiceConfig:
 
     db: Path
     runs_dir: Path
-    max_upload_bytes: int = 200 * 1024 * 1024
+    max_upload_bytes: int = 200 * 1024 * 1024  # every request body, on every route
     screening_sessions: int | None = None  # default: setting web.screening_sessions
+    secure_cookies: bool = False  # mark the session cookie Secure (serve behind HTTPS)
 
 
 def cursor(request: Request) -> duckdb.DuckDBPyConnection:
@@ -41,16 +49,37 @@ def cursor(request: Request) -> duckdb.DuckDBPyConnection:
     return con.cursor()
 
 
-def _presented_token(request: Request) -> str | None:
-    auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("bearer "):
-        return auth[7:].strip()
-    return request.cookies.get(COOKIE)
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _same_origin(request: Request) -> bool:
+    origin = request.headers.get("origin") or request.headers.get("referer")
+    if not origin:
+        return False
+    parts = urlsplit(origin)
+    return f"{parts.scheme}://{parts.netloc}" == f"{request.url.scheme}://{request.url.netloc}"
+
+
+def _cookie_principal(request: Request) -> security.Principal | None:
+    """The session cookie's principal. The API takes it for reads; a write with only the
+    cookie must also carry ``X-CSRF-Token`` and a same-origin ``Origin``, or it is refused."""
+    principal = security.verify_session(cursor(request), request.cookies.get(COOKIE))
+    if principal is None or request.method in SAFE_METHODS:
+        return principal
+    if not _same_origin(request) or not security.check_csrf(
+            request.app.state.csrf_key, principal, request.headers.get("x-csrf-token")):
+        raise HTTPException(403, "an API write with the session cookie needs a same-origin "
+                                 "Origin and the X-CSRF-Token header; use a bearer token")
+    return principal
 
 
 def current_principal(request: Request) -> security.Principal:
     """The caller, from ``Authorization: Bearer`` or the session cookie; 401 otherwise."""
-    principal = security.verify_token(cursor(request), _presented_token(request))
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        principal = security.verify_token(cursor(request), auth[7:].strip())
+    else:
+        principal = _cookie_principal(request)
     if principal is None:
         raise HTTPException(401, "missing or invalid API token",
                             headers={"WWW-Authenticate": "Bearer"})
@@ -81,6 +110,17 @@ def _error_page(request: Request, code: int, message: str) -> Response:
     return HTMLResponse(html, status_code=code)
 
 
+def _json_safe(value: Any) -> Any:
+    """``value`` with every non-finite float written as text (JSON has no inf or nan)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    return value
+
+
 def _error_handlers(app: FastAPI) -> None:
     status = {InputError: 422, ConfigError: 422, NotFoundError: 404}
 
@@ -95,6 +135,11 @@ def _error_handlers(app: FastAPI) -> None:
         else:
             detail = str(exc)
         return JSONResponse({"detail": detail}, status_code=code)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        # the default handler fails (500) when the rejected input is inf or nan
+        return JSONResponse({"detail": _json_safe(jsonable_encoder(exc.errors()))}, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -113,12 +158,14 @@ def create_app(config: ServiceConfig) -> FastAPI:
     )
     app.state.config = config
     app.state.con = connect(config.db)
-    app.state.con.execute(security.DDL)
+    security.ensure_schema(app.state.con)
+    app.state.con.execute(audit.SCHEMA)  # once at open: requests never run DDL
     app.state.jobs = Jobs(app.state.con, config.runs_dir)
     kept = config.screening_sessions or resolve([SESSIONS_KEPT], None)[SESSIONS_KEPT.name]
     app.state.screening = SessionCache(kept)
     app.state.csrf_key = os.environ.get("FRONTIERGUARD_CSRF_KEY", "").encode() or secrets.token_bytes(32)
     _error_handlers(app)
+    app.add_middleware(Guard, limit=config.max_upload_bytes, authenticate=current_principal)
 
     @app.get("/health", tags=["service"])
     def health() -> dict[str, str]:

@@ -21,6 +21,7 @@ from frontierguard.controls import catalog, chips, licence, redflags, rules
 from frontierguard.controls.screening import api as screening
 from frontierguard.controls.screening import audit
 from frontierguard.controls.screening.model import Party
+from frontierguard.core import csvsafe
 from frontierguard.core.errors import InputError
 from frontierguard.web import screening_cache
 from frontierguard.web.screening_cache import SessionCache
@@ -174,6 +175,7 @@ def screen_batch(con: duckdb.DuckDBPyConnection, principal: Principal, text: str
         with out.open(newline="", encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh))
     summary.pop("out", None)
+    rows = [{k: csvsafe.restore(v) for k, v in r.items()} for r in rows]  # JSON keeps raw text
     summary["results"] = [
         {**r, "score": float(r["score"]), "matched": r["matched"] == "true",
          "reasons": [s for s in r["reasons"].split("; ") if s]} for r in rows]

@@ -1,5 +1,9 @@
 """Background detection runs: started by the API, polled for progress, results on disk.
 
+Runs share the store's working tables, so they run one at a time: a run started while
+another is running is ``queued`` until its turn. A run left ``running`` or ``queued`` by a
+service that stopped is marked failed when the service starts again.
+
 A run writes the fixed detection outputs (``accounts.csv``, ``campaigns.json``,
 ``report.html``) under ``<runs_dir>/<job_id>/``; the run table in the store keeps
 its status so the pages and API can list and fetch it.
@@ -19,6 +23,7 @@ from typing import Any
 
 import duckdb
 
+from frontierguard.core import csvsafe
 from frontierguard.core.errors import FrontierguardError, NotFoundError
 from frontierguard.core.store import transaction
 
@@ -61,7 +66,13 @@ class Jobs:
         self.con, self.runs_dir = con, runs_dir
         self._parsed: dict[str, RunResults] = {}  # finished runs never change: parse once
         self._lock = threading.Lock()
+        self._turn = threading.Lock()  # one detection at a time; the others wait queued
         con.execute(DDL)
+        cur = con.cursor()
+        with transaction(cur):
+            cur.execute("UPDATE detection_runs SET status = 'failed', finished_at = now(), "
+                        "message = 'interrupted: the service stopped during this run' "
+                        "WHERE status IN ('running', 'queued')")
 
     def _update(self, job_id: str, finished: bool = False, **values: Any) -> None:
         cur = self.con.cursor()
@@ -75,7 +86,7 @@ class Jobs:
         cur = self.con.cursor()
         cur.execute(
             "INSERT INTO detection_runs (job_id, status, out_dir, started_by) VALUES (?, ?, ?, ?)",
-            [job_id, "running", str(out), started_by],
+            [job_id, "queued", str(out), started_by],
         )
         thread = threading.Thread(target=self._run, args=(job_id, out, runner), daemon=True)
         thread.start()
@@ -85,6 +96,12 @@ class Jobs:
         def report(fraction: float, message: str) -> None:
             self._update(job_id, progress=round(min(1.0, max(0.0, fraction)), 3), message=message)
 
+        with self._turn:
+            self._update(job_id, status="running", message="running")
+            self._run_now(job_id, out, runner, report)
+
+    def _run_now(self, job_id: str, out: Path, runner: Runner,
+                 report: Callable[[float, str], None]) -> None:
         try:
             runner(out, report)
         except FrontierguardError as exc:
@@ -133,6 +150,8 @@ def _read_results(job_id: str, out: Path) -> RunResults:
     with (out / "accounts.csv").open(newline="") as fh:
         accounts: list[dict[str, Any]] = list(csv.DictReader(fh))
     for a in accounts:
+        for key in ("account_id", "cluster_id", "reasons"):  # CSV cells are neutralised
+            a[key] = csvsafe.restore(a[key])
         a["score"] = float(a["score"])
         a["flagged"] = a["flagged"] == "true"
         a["reasons"] = [r for r in a["reasons"].split(";") if r]

@@ -6,6 +6,8 @@ templates autoescape everything; plots are inline SVG.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -31,7 +33,7 @@ class LoginRequired(Exception):
 
 
 def page_principal(request: Request) -> Principal:
-    principal = security.verify_token(cursor(request), request.cookies.get(COOKIE))
+    principal = security.verify_session(cursor(request), request.cookies.get(COOKIE))
     if principal is None:
         raise HTTPException(303, "login required", headers={"Location": "/login"})
     return principal
@@ -64,21 +66,38 @@ def check_csrf(request: Request, principal: Principal, token: str) -> None:
 
 
 @router.get("/login")
-def login_form(request: Request, error: str | None = None) -> HTMLResponse:
-    return render(request, "login.html.j2", None, title="Sign in", error=error)
+def login_form(request: Request) -> HTMLResponse:
+    return render(request, "login.html.j2", None, title="Sign in", error=None)
+
+
+def _signed(request: Request, message: str) -> str:
+    """``message`` with an HMAC, so /runs shows only messages this server wrote."""
+    sig = hmac.new(request.app.state.csrf_key, message.encode(), hashlib.sha256).hexdigest()
+    return f"message={quote(message)}&sig={sig}"
+
+
+def _verified(request: Request, message: str | None, sig: str | None) -> str | None:
+    if message is None or sig is None:
+        return None
+    good = hmac.new(request.app.state.csrf_key, message.encode(), hashlib.sha256).hexdigest()
+    return message if hmac.compare_digest(good, sig) else None
 
 
 @router.post("/login")
 def login(request: Request, token: Annotated[str, Form()]) -> Response:
-    if security.verify_token(cursor(request), token.strip()) is None:
+    principal = security.verify_token(cursor(request), token.strip())
+    if principal is None:
         return render(request, "login.html.j2", None, title="Sign in", error="Unknown token.")
     resp = RedirectResponse("/", status_code=303)
-    resp.set_cookie(COOKIE, token.strip(), httponly=True, samesite="strict")
+    resp.set_cookie(COOKIE, security.start_session(cursor(request), principal), httponly=True,
+                    samesite="strict", secure=request.app.state.config.secure_cookies,
+                    max_age=security.SESSION_HOURS * 3600)
     return resp
 
 
 @router.post("/logout")
-def logout() -> Response:
+def logout(request: Request) -> Response:
+    security.end_session(cursor(request), request.cookies.get(COOKIE))
     resp = RedirectResponse("/login", status_code=303)
     resp.delete_cookie(COOKIE)
     return resp
@@ -112,7 +131,7 @@ def campaign_page(campaign_id: str, request: Request, principal: Session) -> HTM
                   campaign=campaign, accounts=accounts, plot=Markup(plot))
 
 
-@router.get("/accounts/{account_id}")
+@router.get("/accounts/{account_id:path}")
 def account_page(account_id: str, request: Request, principal: Session) -> HTMLResponse:
     results = request.app.state.jobs.results(None)
     account = results.account(account_id)
@@ -122,18 +141,23 @@ def account_page(account_id: str, request: Request, principal: Session) -> HTMLR
                   verdict=services.verdict_of(cursor(request), account_id))
 
 
-@router.post("/accounts/{account_id}/feedback")
+@router.post("/accounts/{account_id:path}/feedback")
 def account_feedback(account_id: str, request: Request, principal: Session,
                      verdict: Annotated[str, Form()], csrf: Annotated[str, Form()],
                      note: Annotated[str, Form()] = "") -> Response:
     check_csrf(request, principal, csrf)
     feedback.add_feedback(cursor(request), account_id, verdict, note=note or None,
                           by=principal.token_id)
-    return RedirectResponse(f"/accounts/{account_id}", status_code=303)
+    return RedirectResponse(f"/accounts/{quote(account_id, safe='')}", status_code=303)
 
 
 @router.get("/runs")
-def runs_page(request: Request, principal: AdminSession, message: str | None = None) -> HTMLResponse:
+def runs_page(request: Request, principal: AdminSession, message: str | None = None,
+              sig: str | None = None) -> HTMLResponse:
+    return _runs(request, principal, _verified(request, message, sig))
+
+
+def _runs(request: Request, principal: Principal, message: str | None) -> HTMLResponse:
     rows = cursor(request).execute(
         "SELECT job_id, status, progress, message, started_at FROM detection_runs "
         "ORDER BY started_at DESC LIMIT 20").fetchall()
@@ -151,6 +175,6 @@ async def upload_and_run(request: Request, principal: AdminSession) -> Response:
         text = await services.ingest_upload(request, form.get("events"))
         job_id = services.start_detection(request.app, releases, principal.token_id)
     except FrontierguardError as exc:
-        return runs_page(request, principal, message=f"error: {exc}")
-    return RedirectResponse(f"/runs?message={quote(f'{text}; started run {job_id}')}",
+        return _runs(request, principal, message=f"error: {exc}")
+    return RedirectResponse(f"/runs?{_signed(request, f'{text}; started run {job_id}')}",
                             status_code=303)

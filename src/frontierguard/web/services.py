@@ -10,6 +10,7 @@ import duckdb
 from fastapi import FastAPI
 
 from frontierguard.core.store import table_exists
+from frontierguard.traffic.ingest import IngestReport, OnError
 
 
 def check_releases(releases_csv: str | None) -> None:
@@ -139,22 +140,40 @@ def verdict_of(con: duckdb.DuckDBPyConnection, account_id: str) -> str | None:
     return str(mine["verdict"][0]) if mine.num_rows else None
 
 
+def load_upload(con: duckdb.DuckDBPyConnection, path: Path, name: str,
+                on_error: OnError = "fail") -> IngestReport:
+    """Ingest one uploaded file saved at ``path``; errors and the report name it ``name``,
+    never the server's temporary path."""
+    from frontierguard.core.errors import InputError
+    from frontierguard.traffic.ingest import load_events
+
+    try:
+        report = load_events(con, [path], on_error)
+    except InputError as exc:
+        raise InputError(exc.message, name, exc.row, exc.field, exc.row_kind) from None
+    report.files = [name]
+    for err in report.errors:
+        err.file = name
+    return report
+
+
 async def ingest_upload(request: Any, upload: Any) -> str:
     """Ingest an uploaded events file from the runs page; returns a one-line summary."""
     import shutil
     import tempfile
 
     from frontierguard.core.errors import InputError
-    from frontierguard.traffic.ingest import load_events
 
     if upload is None or not getattr(upload, "filename", ""):
         raise InputError("choose an events file to upload")
+    name = Path(upload.filename).name
+    if name in ("", ".", ".."):
+        raise InputError(f"unusable upload file name {upload.filename!r}")
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / Path(upload.filename).name
+        path = Path(tmp) / name
         with path.open("wb") as fh:
             shutil.copyfileobj(upload.file, fh)
-        con = request.app.state.con.cursor()
-        report = load_events(con, [path])
+        report = load_upload(request.app.state.con.cursor(), path, name)
     return f"ingested {report.inserted} new events ({report.duplicates} duplicates)"
 
 

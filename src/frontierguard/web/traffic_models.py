@@ -14,7 +14,7 @@ class DetectionStarted(BaseModel):
 
 class DetectionStatus(BaseModel):
     job_id: str
-    status: str = Field(description="running, done or failed")
+    status: str = Field(description="queued (waiting for another run), running, done or failed")
     progress: float = Field(ge=0, le=1)
     message: str | None
     started_at: dt.datetime | None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import getpass
 import json
@@ -18,6 +17,7 @@ from frontierguard.controls.screening.config import current
 from frontierguard.controls.screening.engine import Screener, ScreenResult
 from frontierguard.controls.screening.model import KINDS, ListEntry, Pair, Party
 from frontierguard.controls.screening.normalize import normalize_name
+from frontierguard.core import csvsafe
 from frontierguard.core.datafiles import read_csv_rows
 from frontierguard.core.errors import DataFileError, InputError
 from frontierguard.core.scoring import Explanation
@@ -143,7 +143,7 @@ def write_results(results: list[ScreenResult], out: Path) -> None:
     """RESULTS.csv: query_id, query_name, match_name, list, score, matched, reasons."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
+        writer = csvsafe.writer(fh, lineterminator="\n")
         writer.writerow(RESULT_COLUMNS)
         for r in results:
             for h in r.hits:

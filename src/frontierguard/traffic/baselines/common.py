@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 from scipy import sparse
 
+from frontierguard.core import csvsafe
 from frontierguard.core.errors import InputError
 from frontierguard.traffic.evaluate import event_source
 
@@ -111,7 +112,7 @@ def write_accounts(scores: BaselineScores, out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     n = len(scores.account_id)
     table = pa.table({
-        "account_id": pa.array(scores.account_id.astype(str)),
+        "account_id": pa.array([csvsafe.neutralise(a) for a in scores.account_id.astype(str)]),
         "score": pa.array(np.round(scores.score.astype(np.float64), 6)),
         "flagged": pa.array(np.where(scores.flagged, "true", "false")),
         "cluster_id": pa.array([""] * n),
