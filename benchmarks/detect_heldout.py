@@ -89,10 +89,20 @@ def report(data: Path, work: Path, runs: dict[str, tuple[float, float, int]]) ->
         res = run_eval(work / name, data / "labels.csv", [data / "events.parquet"])
         rows.append(_row(name, res, wall, rss, events))
         details.append((name, res))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    print_table(rows)
+    print("(* benign sample too small to resolve that FPR; R@ = recall at benign-account FPR)")
+    print_details(details)
+
+
+def print_table(rows: list[list[str]]) -> None:
+    """Right-aligned columns, the first row the header."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(c.rjust(w) for c, w in zip(r, widths, strict=True)))
-    print("(* benign sample too small to resolve that FPR; R@ = recall at benign-account FPR)")
+
+
+def print_details(details: list[tuple[str, EvalResult]]) -> None:
+    """Per run: false positives by population, then coverage and purity per campaign."""
     for name, res in details:
         fps = {p: int(v["false_positives"]) for p, v in res.fp_by_population.items()
                if v["false_positives"]}

@@ -23,7 +23,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from _util import FG, ROOT
-from detect_heldout import measured
+from detect_heldout import measured, print_details, print_table
 from frontierguard.traffic.evaluate import EvalResult, run_eval
 
 PY = sys.executable
@@ -97,19 +97,10 @@ def main() -> None:
                     name = f"{source}{seed} {policy}"
                     rows.append(row(name, res, out, wall, rss, events))
                     details.append((name, res))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    for r in rows:
-        print("  ".join(c.rjust(w) for c, w in zip(r, widths, strict=True)))
+    print_table(rows)
     print("(* benign sample too small to resolve that FPR; empty = decided campaigns with "
           "nobody flagged; margin = lowest attacking minus highest benign community score)")
-    for name, res in details:
-        fps = {p: int(v["false_positives"]) for p, v in res.fp_by_population.items()
-               if v["false_positives"]}
-        print(f"{name}: false positives by population {fps or 'none'}")
-        for c in res.campaigns or []:
-            print(f"  {c.campaign:24s} accounts {c.accounts:4d}  coverage {c.coverage:.3f}  "
-                  f"purity {c.purity:.3f}")
-
+    print_details(details)
 
 if __name__ == "__main__":
     main()
