@@ -92,7 +92,16 @@ def test_an_honest_fleet_is_one_actor_in_the_reference() -> None:
     decision = load_policy().decision
     assert decision is not None
     fleet = np.array([1.0] * 100 + [1 / 20] * 20)  # 20 accounts of one community
-    _, w, level = null.reference(harvest, background, fleet, decision)
+    weighted = null.reference(harvest, background, fleet, decision)
+    assert weighted is not None
+    _, w, level = weighted
     assert level == 0.0 and w.sum() == pytest.approx(101)
-    _, _, unweighted = null.reference(harvest, background, np.ones(120), decision)
-    assert unweighted == 0.9
+    plain = null.reference(harvest, background, np.ones(120), decision)
+    assert plain is not None and plain[2] == 0.9
+
+
+def test_a_background_of_too_few_actors_gives_no_shared_reference() -> None:
+    decision = load_policy().decision
+    assert decision is not None
+    harvest = np.zeros(60)
+    assert null.reference(harvest, np.ones(60, dtype=bool), np.full(60, 0.5), decision) is None

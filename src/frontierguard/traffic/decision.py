@@ -27,6 +27,7 @@ from frontierguard.traffic.null import (
     harvest_view,
     reference,
     threshold_bits,
+    weighted_level,
 )
 from frontierguard.traffic.policy import Policy
 from frontierguard.traffic.scoring import Scorers, ramp
@@ -148,8 +149,10 @@ def _views(con: duckdb.DuckDBPyConnection, policy: Policy, rows: list[dict[str, 
            cands: dict[int, list[dict[str, Any]]], t: float) -> tuple[Null, dict[int, dict[
                str, Any]]]:
     """The null model and every candidate's figures: coordination first, then harvest
-    against the accounts outside every coordinated candidate."""
-    assert policy.decision is not None
+    against the accounts outside every coordinated candidate (or, when those are fewer
+    than ``min_reference`` actors, against all accounts outside the candidate)."""
+    decision = policy.decision
+    assert decision is not None
     rates = family_rates(con, policy, len(rows))
     counts = link_counts(con, policy)
     coord = {c: coordination_view(counts.get(c, {}), rates, len(rows)) for c in cands}
@@ -159,10 +162,22 @@ def _views(con: duckdb.DuckDBPyConnection, policy: Policy, rows: list[dict[str, 
     size = Counter(r["community"] for r in rows if r["community"] is not None)
     weights = np.array([1.0 / size[r["community"]] if r["community"] is not None else 1.0
                         for r in rows])
-    ref, w, level = reference(harvest, background, weights, policy.decision)
-    null = Null(len(rows), rates.shared, rates.drawn, ref, level, w, rates.anchored)
-    return null, {c: {**coord[c], **harvest_view(m, null), "threshold_bits": t}
-                  for c, m in cands.items()}
+    shared = reference(harvest, background, weights, decision)
+    community = np.array([-1 if r["community"] is None else int(r["community"]) for r in rows])
+
+    def null_for(c: int) -> Null:
+        """The shared reference, or (small runs) every account outside community ``c``."""
+        if shared is not None:
+            ref, w, level = shared
+        else:
+            outside = community != c
+            ref, w, level = weighted_level(harvest[outside], np.ones(int(outside.sum())),
+                                           decision)
+        return Null(len(rows), rates.shared, rates.drawn, ref, level, w, rates.anchored)
+
+    views = {c: {**coord[c], **harvest_view(m, null_for(c)), "threshold_bits": t}
+             for c, m in cands.items()}
+    return null_for(-2), views
 
 
 def decide(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers,

@@ -14,11 +14,11 @@ a null model built from the same run:
    independent families of evidence (``group`` in the policy: payment, network, client,
    hosting, prompts, timing, signup) each give ``evidence_floor`` or more. The null is what
    accounts that Leiden did *not* group together share in this same run: ``null_pairs``
-   account pairs are drawn at random (by hash, so the same pairs each run), pairs within one
-   community left out, and ``q_g`` is the share of them that family ``g`` links with at
-   least ``evidence_floor`` -- popular NAT addresses, day-keyed values and common templates
-   count as often as they occur here. A link anchored in family ``G`` is then corroborated
-   by chance with probability
+   (at least ``null_pairs_per_account`` per account) account pairs are drawn at random (by
+   hash, so the same pairs each run), pairs within one community left out, and ``q_g`` is
+   the share of them that family ``g`` links with at least ``evidence_floor`` -- popular
+   NAT addresses, day-keyed values and common templates count as often as they occur here.
+   A link anchored in family ``G`` is then corroborated by chance with probability
 
        rho_G = 1 - prod_{g != G} (1 - q_g)
 
@@ -36,7 +36,9 @@ a null model built from the same run:
    counted: an organisation's accounts share its infrastructure openly, and that is not the
    hidden coordination of a hydra cluster.
 2. **Harvesting beyond the background.** The background is the accounts outside every
-   candidate that passed the first test (all accounts if fewer than ``min_reference``): the
+   candidate that passed the first test (when it holds fewer than ``min_reference`` actors,
+   as in a small run, each community is judged against all accounts outside it instead,
+   one account one actor): the
    run's uncoordinated population, honest developers, students and batch jobs included,
    each account weighing ``1 / size`` of its community so that a fleet counts as one
    actor. Its weighted ``reference_quantile`` harvest score is the *reference level*; a community whose
@@ -148,11 +150,12 @@ class Rates:
 def family_rates(con: duckdb.DuckDBPyConnection, policy: Policy, accounts: int) -> Rates:
     """``q_g`` and ``a_g`` per family from drawn pairs (see the module docstring).
 
-    ``null_pairs`` pairs of distinct accounts are drawn by hashing (the same pairs on every
-    run of the same traffic); pairs whose accounts share a community are left out. A pair
-    counts for family ``g`` when one of ``g``'s kinds links it with at least
-    ``evidence_floor``, weighed exactly as :func:`~frontierguard.traffic.linkage.build_graph`
-    weighs a link. A family no drawn pair shares gets ``0.5 / pairs``.
+    ``max(null_pairs, null_pairs_per_account * accounts)`` pairs of distinct accounts are
+    drawn by hashing (the same pairs on every run of the same traffic); pairs whose accounts
+    share a community are left out. A pair counts for family ``g`` when one of ``g``'s kinds
+    links it with at least ``evidence_floor``, weighed exactly as
+    :func:`~frontierguard.traffic.linkage.build_graph` weighs a link. A family no drawn pair
+    shares gets ``0.5 / pairs``.
     """
     assert policy.decision is not None
     p = policy.linkage
@@ -165,7 +168,8 @@ def family_rates(con: duckdb.DuckDBPyConnection, policy: Policy, accounts: int) 
     con.register("_null_kinds", kinds)
     try:
         rows = con.execute(_NULL_SQL.format(
-            n=n, s=policy.decision.null_pairs, pop=pop, floor=floor,
+            n=n, s=max(policy.decision.null_pairs,
+                       policy.decision.null_pairs_per_account * accounts), pop=pop, floor=floor,
             anchor=float(p["min_edge_weight"]))).fetchall()
     finally:
         con.unregister("_null_kinds")
@@ -204,15 +208,23 @@ LEFT JOIN counts c ON true GROUP BY c.grp ORDER BY c.grp
 
 
 def reference(harvest: np.ndarray, background: np.ndarray, weights: np.ndarray,
-              decision: Decision) -> tuple[np.ndarray, np.ndarray, float]:
-    """(reference harvest scores sorted, their weights, the weighted ``reference_quantile``).
+              decision: Decision) -> tuple[np.ndarray, np.ndarray, float] | None:
+    """(reference harvest scores sorted, their weights, the weighted ``reference_quantile``),
+    or None when the background holds fewer than ``min_reference`` actors.
 
     Each account weighs ``1 / size`` of its community (1 outside any): an honest fleet --
     an organisation's evaluation runners, a class behind one NAT -- is one actor in the
     reference, so a handful of fleets cannot set the level every campaign must reach."""
-    keep = background if background.sum() >= decision.min_reference else np.ones_like(background)
-    order = np.argsort(harvest[keep], kind="stable")
-    ref, w = harvest[keep][order], weights[keep][order]
+    if weights[background].sum() < decision.min_reference:
+        return None
+    return weighted_level(harvest[background], weights[background], decision)
+
+
+def weighted_level(harvest: np.ndarray, weights: np.ndarray, decision: Decision) -> tuple[
+        np.ndarray, np.ndarray, float]:
+    """Sorted scores, their weights and the weighted ``reference_quantile``."""
+    order = np.argsort(harvest, kind="stable")
+    ref, w = harvest[order], weights[order]
     if len(ref) == 0:
         return ref, w, 1.0
     cum = np.cumsum(w) / w.sum()

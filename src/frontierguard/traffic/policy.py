@@ -79,6 +79,7 @@ class Decision:
     conform_min: float
     lone: float
     null_pairs: int = 200_000
+    null_pairs_per_account: int = 50
     lone_from: float = 0.1
     tool_families: tuple[str, ...] = ("client",)
     tool_conform: float = 0.8
@@ -177,8 +178,11 @@ def _decision(doc: LineDict, families: set[str]) -> Decision | None:
                                 d.file, d.line, "tool_families")
     return Decision(values, default, values[default], q, field(d, "min_reference", int),
                     _num(d, "conform_min"), _num(d, "lone"), _pairs_drawn(d),
-                    _num(d, "lone_from") if "lone_from" in d else 0.1, tools,
-                    _num(d, "tool_conform") if "tool_conform" in d else 0.8)
+                    null_pairs_per_account=field(d, "null_pairs_per_account", int)
+                    if "null_pairs_per_account" in d else 50,
+                    lone_from=_num(d, "lone_from") if "lone_from" in d else 0.1,
+                    tool_families=tools,
+                    tool_conform=_num(d, "tool_conform") if "tool_conform" in d else 0.8)
 
 
 def _pairs_drawn(d: LineDict) -> int:
