@@ -90,3 +90,18 @@ def test_a_lone_harvester_is_flagged_only_at_the_sensitive_point(point: str,
     row = next(a for a in result.accounts if a["account_id"] == "lone-1")
     assert row["flagged"] is flagged and row["score"] >= 0.49
     assert row["role"] == ("lone" if flagged else "")
+
+
+def test_a_small_run_judges_each_community_against_everyone_outside_it() -> None:
+    # nearly every account sits in one coordinated community (a class behind one NAT), so
+    # the uncoordinated background is too small to be a reference on its own
+    students = [req(f"student-{s}", i, ip="192.0.2.10", asn=64500, asn_type="education",
+                    user_agent="Chrome/130", tls_fingerprint="ja3-chrome",
+                    payment_fingerprint=f"card-s{s % 20}") for s in range(120) for i in range(6)]
+    harvest = [req(f"farm-{a}", i, payment_fingerprint=f"card-f{a % 2}", ip=f"198.51.100.{a % 3}",
+                   tls_fingerprint="ja3-farm", user_agent="python-httpx/0.27",
+                   capability="reasoning") for a in range(8) for i in range(20)]
+    result = assess(build([(students, HUMAN), (harvest, HARVEST)]))
+    assert result.operating_point is not None
+    assert sum(a["flagged"] for a in result.accounts if a["account_id"].startswith("farm-")) == 8
+    assert not any(a["flagged"] for a in result.accounts if a["account_id"].startswith("student"))
