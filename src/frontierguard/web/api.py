@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import duckdb
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from frontierguard.core.settings import all_settings
@@ -29,6 +29,8 @@ Analyst = Annotated[Principal, Depends(require("analyst"))]
 Admin = Annotated[Principal, Depends(require("admin"))]
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such run, campaign or account"}}
+DEFAULT_PAGE, MAX_PAGE = 100, 1000
+TOTAL = "X-Total-Count"
 
 
 class IngestResult(BaseModel):
@@ -62,7 +64,10 @@ async def ingest_events(
                 fh.write(chunk)
         if size == 0:
             raise HTTPException(422, "empty upload")
-        report = services.load_upload(con, path, f"upload{suffix}", on_error)
+        try:
+            report = services.load_upload(con, path, f"upload{suffix}", on_error)
+        finally:
+            request.app.state.reads.bump()
         return report.as_dict()
 
 
@@ -87,10 +92,26 @@ def detection_status(job_id: str, principal: Analyst, request: Request) -> dict[
                                 "finished_at")}
 
 
-@router.get("/campaigns", tags=["traffic"], response_model=list[Campaign], responses=NOT_FOUND)
-def list_campaigns(principal: Analyst, request: Request, run: str | None = None) -> list[Any]:
-    """Campaigns of a run (default: the latest finished run), highest score first."""
-    return list(request.app.state.jobs.results(run).campaigns)
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Rows per page (at most {MAX_PAGE}).")]
+Offset = Annotated[int, Query(ge=0, description="Rows to skip (the next page: offset + limit).")]
+PAGED: dict[int | str, dict[str, Any]] = {
+    **NOT_FOUND, 200: {"description": "one page, highest score first",
+                       "headers": {TOTAL: {"description": "rows in every page together",
+                                           "schema": {"type": "integer"}}}}}
+
+
+def _page(rows: list[Any], response: Response, limit: int, offset: int) -> list[Any]:
+    """Rows ``offset`` to ``offset + limit``; the total goes in the ``X-Total-Count`` header."""
+    response.headers[TOTAL] = str(len(rows))
+    return rows[offset:offset + limit]
+
+
+@router.get("/campaigns", tags=["traffic"], response_model=list[Campaign], responses=PAGED)
+def list_campaigns(principal: Analyst, request: Request, response: Response,
+                   run: str | None = None, limit: Limit = DEFAULT_PAGE,
+                   offset: Offset = 0) -> list[Any]:
+    """Campaigns of a run (default: the latest finished run), highest score first, one page."""
+    return _page(request.app.state.jobs.results(run).campaigns, response, limit, offset)
 
 
 @router.get("/campaigns/{campaign_id}", tags=["traffic"], response_model=Campaign,
@@ -101,15 +122,14 @@ def get_campaign(campaign_id: str, principal: Analyst, request: Request,
     return dict(request.app.state.jobs.results(run).campaign(campaign_id))
 
 
-@router.get("/accounts", tags=["traffic"], response_model=list[Account], responses=NOT_FOUND)
-def list_accounts(principal: Analyst, request: Request, run: str | None = None,
-                  flagged: bool | None = None,
-                  limit: Annotated[int, Query(ge=1, le=10000)] = 100) -> list[Any]:
-    """Scored accounts of a run, highest score first, with their reasons."""
-    accounts = request.app.state.jobs.results(run).accounts
-    if flagged is not None:
-        accounts = [a for a in accounts if a["flagged"] == flagged]
-    return list(accounts[:limit])  # already highest score first
+@router.get("/accounts", tags=["traffic"], response_model=list[Account], responses=PAGED)
+def list_accounts(principal: Analyst, request: Request, response: Response,
+                  run: str | None = None, flagged: bool | None = None,
+                  limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> list[Any]:
+    """Scored accounts of a run, highest score first, with their reasons, one page."""
+    results = request.app.state.jobs.results(run)
+    accounts = results.accounts if flagged is None else results.flagged(flagged)
+    return _page(accounts, response, limit, offset)  # already highest score first
 
 
 @router.get("/accounts/{account_id:path}", tags=["traffic"], response_model=Account,
@@ -130,11 +150,12 @@ class Feedback(BaseModel):
 
 @router.post("/accounts/{account_id:path}/feedback", tags=["traffic"], status_code=201,
              response_model=Labelled)
-def label_account(account_id: str, body: Feedback, principal: Analyst,
-                  con: Cursor) -> dict[str, str]:
+def label_account(account_id: str, body: Feedback, principal: Analyst, con: Cursor,
+                  request: Request) -> dict[str, str]:
     """Mark an account as a confirmed attacker or a false positive (used by eval and fit)."""
     feedback.add_feedback(con, account_id, body.verdict, campaign=body.campaign,
                           note=body.note, by=principal.token_id)
+    request.app.state.reads.bump()
     return {"account_id": account_id, "verdict": body.verdict}
 
 
