@@ -8,12 +8,13 @@ from typing import Annotated, Any, Literal
 
 import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter
 
 from frontierguard.core.settings import all_settings
 from frontierguard.traffic import feedback
 from frontierguard.web import security, services
 from frontierguard.web.app import cursor, require
+from frontierguard.web.jobs import RunResults
 from frontierguard.web.security import Principal
 from frontierguard.web.traffic_models import (
     Account,
@@ -100,18 +101,30 @@ PAGED: dict[int | str, dict[str, Any]] = {
                                            "schema": {"type": "integer"}}}}}
 
 
-def _page(rows: list[Any], response: Response, limit: int, offset: int) -> list[Any]:
-    """Rows ``offset`` to ``offset + limit``; the total goes in the ``X-Total-Count`` header."""
-    response.headers[TOTAL] = str(len(rows))
-    return rows[offset:offset + limit]
+PAGES_KEPT = 256  # encoded pages kept per run
+
+
+def _page(results: RunResults, rows: list[Any], model: Any, key: tuple[Any, ...], limit: int,
+          offset: int) -> Response:
+    """Rows ``offset`` to ``offset + limit`` as JSON, encoded once per run and page; the
+    total goes in the ``X-Total-Count`` header."""
+    key = (*key, limit, offset)
+    body = results.pages.get(key)
+    if body is None:
+        adapter = TypeAdapter(list[model])
+        body = adapter.dump_json(adapter.validate_python(rows[offset:offset + limit]))
+        if len(results.pages) >= PAGES_KEPT:
+            results.pages.clear()
+        results.pages[key] = body
+    return Response(body, media_type="application/json", headers={TOTAL: str(len(rows))})
 
 
 @router.get("/campaigns", tags=["traffic"], response_model=list[Campaign], responses=PAGED)
-def list_campaigns(principal: Analyst, request: Request, response: Response,
-                   run: str | None = None, limit: Limit = DEFAULT_PAGE,
-                   offset: Offset = 0) -> list[Any]:
+def list_campaigns(principal: Analyst, request: Request, run: str | None = None,
+                   limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> Response:
     """Campaigns of a run (default: the latest finished run), highest score first, one page."""
-    return _page(request.app.state.jobs.results(run).campaigns, response, limit, offset)
+    results = request.app.state.jobs.results(run)
+    return _page(results, results.campaigns, Campaign, ("campaigns",), limit, offset)
 
 
 @router.get("/campaigns/{campaign_id}", tags=["traffic"], response_model=Campaign,
@@ -123,13 +136,13 @@ def get_campaign(campaign_id: str, principal: Analyst, request: Request,
 
 
 @router.get("/accounts", tags=["traffic"], response_model=list[Account], responses=PAGED)
-def list_accounts(principal: Analyst, request: Request, response: Response,
-                  run: str | None = None, flagged: bool | None = None,
-                  limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> list[Any]:
+def list_accounts(principal: Analyst, request: Request, run: str | None = None,
+                  flagged: bool | None = None, limit: Limit = DEFAULT_PAGE,
+                  offset: Offset = 0) -> Response:
     """Scored accounts of a run, highest score first, with their reasons, one page."""
     results = request.app.state.jobs.results(run)
     accounts = results.accounts if flagged is None else results.flagged(flagged)
-    return _page(accounts, response, limit, offset)  # already highest score first
+    return _page(results, accounts, Account, ("accounts", flagged), limit, offset)
 
 
 @router.get("/accounts/{account_id:path}", tags=["traffic"], response_model=Account,

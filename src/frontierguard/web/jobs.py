@@ -47,6 +47,7 @@ class RunResults:
     campaigns: list[dict[str, Any]]
     _by_account: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     _split: dict[bool, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
+    pages: dict[tuple[Any, ...], bytes] = field(default_factory=dict, repr=False)  # encoded
 
     def __post_init__(self) -> None:
         self._by_account = {str(a["account_id"]): a for a in self.accounts}
