@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import duckdb
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from pydantic import BaseModel, Field, TypeAdapter
 
 from frontierguard.core.settings import all_settings
 from frontierguard.traffic import feedback
 from frontierguard.web import security, services
 from frontierguard.web.app import cursor, require
+from frontierguard.web.jobs import RunResults
 from frontierguard.web.security import Principal
 from frontierguard.web.traffic_models import (
     Account,
@@ -29,6 +30,8 @@ Analyst = Annotated[Principal, Depends(require("analyst"))]
 Admin = Annotated[Principal, Depends(require("admin"))]
 Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such run, campaign or account"}}
+DEFAULT_PAGE, MAX_PAGE = 100, 1000
+TOTAL = "X-Total-Count"
 
 
 class IngestResult(BaseModel):
@@ -62,7 +65,10 @@ async def ingest_events(
                 fh.write(chunk)
         if size == 0:
             raise HTTPException(422, "empty upload")
-        report = services.load_upload(con, path, f"upload{suffix}", on_error)
+        try:
+            report = services.load_upload(con, path, f"upload{suffix}", on_error)
+        finally:
+            request.app.state.reads.bump()
         return report.as_dict()
 
 
@@ -87,10 +93,38 @@ def detection_status(job_id: str, principal: Analyst, request: Request) -> dict[
                                 "finished_at")}
 
 
-@router.get("/campaigns", tags=["traffic"], response_model=list[Campaign], responses=NOT_FOUND)
-def list_campaigns(principal: Analyst, request: Request, run: str | None = None) -> list[Any]:
-    """Campaigns of a run (default: the latest finished run), highest score first."""
-    return list(request.app.state.jobs.results(run).campaigns)
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Rows per page (at most {MAX_PAGE}).")]
+Offset = Annotated[int, Query(ge=0, description="Rows to skip (the next page: offset + limit).")]
+PAGED: dict[int | str, dict[str, Any]] = {
+    **NOT_FOUND, 200: {"description": "one page, highest score first",
+                       "headers": {TOTAL: {"description": "rows in every page together",
+                                           "schema": {"type": "integer"}}}}}
+
+
+PAGES_KEPT = 256  # encoded pages kept per run
+
+
+def _page(results: RunResults, rows: list[Any], model: Any, key: tuple[Any, ...], limit: int,
+          offset: int) -> Response:
+    """Rows ``offset`` to ``offset + limit`` as JSON, encoded once per run and page; the
+    total goes in the ``X-Total-Count`` header."""
+    key = (*key, limit, offset)
+    body = results.pages.get(key)
+    if body is None:
+        adapter = TypeAdapter(list[model])
+        body = adapter.dump_json(adapter.validate_python(rows[offset:offset + limit]))
+        if len(results.pages) >= PAGES_KEPT:
+            results.pages.clear()
+        results.pages[key] = body
+    return Response(body, media_type="application/json", headers={TOTAL: str(len(rows))})
+
+
+@router.get("/campaigns", tags=["traffic"], response_model=list[Campaign], responses=PAGED)
+def list_campaigns(principal: Analyst, request: Request, run: str | None = None,
+                   limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> Response:
+    """Campaigns of a run (default: the latest finished run), highest score first, one page."""
+    results = request.app.state.jobs.results(run)
+    return _page(results, results.campaigns, Campaign, ("campaigns",), limit, offset)
 
 
 @router.get("/campaigns/{campaign_id}", tags=["traffic"], response_model=Campaign,
@@ -101,15 +135,14 @@ def get_campaign(campaign_id: str, principal: Analyst, request: Request,
     return dict(request.app.state.jobs.results(run).campaign(campaign_id))
 
 
-@router.get("/accounts", tags=["traffic"], response_model=list[Account], responses=NOT_FOUND)
+@router.get("/accounts", tags=["traffic"], response_model=list[Account], responses=PAGED)
 def list_accounts(principal: Analyst, request: Request, run: str | None = None,
-                  flagged: bool | None = None,
-                  limit: Annotated[int, Query(ge=1, le=10000)] = 100) -> list[Any]:
-    """Scored accounts of a run, highest score first, with their reasons."""
-    accounts = request.app.state.jobs.results(run).accounts
-    if flagged is not None:
-        accounts = [a for a in accounts if a["flagged"] == flagged]
-    return list(accounts[:limit])  # already highest score first
+                  flagged: bool | None = None, limit: Limit = DEFAULT_PAGE,
+                  offset: Offset = 0) -> Response:
+    """Scored accounts of a run, highest score first, with their reasons, one page."""
+    results = request.app.state.jobs.results(run)
+    accounts = results.accounts if flagged is None else results.flagged(flagged)
+    return _page(results, accounts, Account, ("accounts", flagged), limit, offset)
 
 
 @router.get("/accounts/{account_id:path}", tags=["traffic"], response_model=Account,
@@ -130,11 +163,12 @@ class Feedback(BaseModel):
 
 @router.post("/accounts/{account_id:path}/feedback", tags=["traffic"], status_code=201,
              response_model=Labelled)
-def label_account(account_id: str, body: Feedback, principal: Analyst,
-                  con: Cursor) -> dict[str, str]:
+def label_account(account_id: str, body: Feedback, principal: Analyst, con: Cursor,
+                  request: Request) -> dict[str, str]:
     """Mark an account as a confirmed attacker or a false positive (used by eval and fit)."""
     feedback.add_feedback(con, account_id, body.verdict, campaign=body.campaign,
                           note=body.note, by=principal.token_id)
+    request.app.state.reads.bump()
     return {"account_id": account_id, "verdict": body.verdict}
 
 

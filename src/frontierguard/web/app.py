@@ -27,6 +27,7 @@ from frontierguard.core.store import connect
 from frontierguard.web import security
 from frontierguard.web.guard import Guard
 from frontierguard.web.jobs import Jobs
+from frontierguard.web.read_cache import ReadCache
 from frontierguard.web.screening_cache import SESSIONS_KEPT, SessionCache
 
 COOKIE = "fg_session"  # a server-side session id, never the token
@@ -163,6 +164,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     app.state.jobs = Jobs(app.state.con, config.runs_dir)
     kept = config.screening_sessions or resolve([SESSIONS_KEPT], None)[SESSIONS_KEPT.name]
     app.state.screening = SessionCache(kept)
+    app.state.reads = ReadCache()  # account views, reset by every event or feedback write
     app.state.csrf_key = os.environ.get("FRONTIERGUARD_CSRF_KEY", "").encode() or secrets.token_bytes(32)
     _error_handlers(app)
     app.add_middleware(Guard, limit=config.max_upload_bytes, authenticate=current_principal)

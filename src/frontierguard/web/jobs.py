@@ -17,7 +17,7 @@ import threading
 import traceback
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,18 @@ class RunResults:
     job_id: str
     accounts: list[dict[str, Any]]
     campaigns: list[dict[str, Any]]
+    _by_account: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    _split: dict[bool, list[dict[str, Any]]] = field(default_factory=dict, repr=False)
+    pages: dict[tuple[Any, ...], bytes] = field(default_factory=dict, repr=False)  # encoded
+
+    def __post_init__(self) -> None:
+        self._by_account = {str(a["account_id"]): a for a in self.accounts}
+
+    def flagged(self, flagged: bool) -> list[dict[str, Any]]:
+        """The accounts flagged (or not), highest score first; filtered once per run."""
+        if flagged not in self._split:
+            self._split[flagged] = [a for a in self.accounts if a["flagged"] == flagged]
+        return self._split[flagged]
 
     def campaign(self, campaign_id: str) -> dict[str, Any]:
         for c in self.campaigns:
@@ -53,9 +65,9 @@ class RunResults:
         raise NotFoundError(f"no campaign {campaign_id!r} in run {self.job_id}")
 
     def account(self, account_id: str) -> dict[str, Any]:
-        for a in self.accounts:
-            if a["account_id"] == account_id:
-                return a
+        found = self._by_account.get(account_id)
+        if found is not None:
+            return found
         raise NotFoundError(f"no account {account_id!r} in run {self.job_id}")
 
 
@@ -64,7 +76,10 @@ class Jobs:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, runs_dir: Path) -> None:
         self.con, self.runs_dir = con, runs_dir
-        self._parsed: dict[str, RunResults] = {}  # finished runs never change: parse once
+        # parsed outputs of finished runs, keyed by run id, checked against the files' mtimes
+        self._parsed: dict[str, tuple[tuple[int, int], RunResults]] = {}
+        self._done: dict[str, Path] = {}  # finished runs' output folders (they never change)
+        self._latest: str | None = None  # the latest finished run; reset when one finishes
         self._lock = threading.Lock()
         self._turn = threading.Lock()  # one detection at a time; the others wait queued
         con.execute(DDL)
@@ -113,6 +128,8 @@ class Jobs:
                          message=f"internal error: {type(exc).__name__}")
             return
         self._update(job_id, True, status="done", progress=1.0, message="finished")
+        with self._lock:
+            self._latest = None  # the next read looks up the new latest run
 
     def get(self, job_id: str) -> dict[str, Any]:
         cur = self.con.cursor()
@@ -124,25 +141,52 @@ class Jobs:
         return dict(zip(cols, rows[0], strict=True))
 
     def latest_done(self) -> str | None:
+        with self._lock:
+            if self._latest is not None:
+                return self._latest
         rows = self.con.cursor().execute(
             "SELECT job_id FROM detection_runs WHERE status = 'done' "
             "ORDER BY finished_at DESC LIMIT 1"
         ).fetchall()
-        return str(rows[0][0]) if rows else None
+        latest = str(rows[0][0]) if rows else None
+        with self._lock:
+            self._latest = latest
+        return latest
 
-    def results(self, job_id: str | None = None) -> RunResults:
-        job_id = job_id or self.latest_done()
-        if job_id is None:
-            raise NotFoundError("no finished detection run yet")
+    def _out_dir(self, job_id: str) -> Path:
+        with self._lock:
+            if job_id in self._done:
+                return self._done[job_id]
         run = self.get(job_id)
         if run["status"] != "done":
             raise NotFoundError(f"detection run {job_id} is {run['status']}")
+        out = Path(run["out_dir"])
         with self._lock:
-            if job_id not in self._parsed:
-                if len(self._parsed) >= RESULTS_KEPT:
-                    self._parsed.pop(next(iter(self._parsed)))
-                self._parsed[job_id] = _read_results(job_id, Path(run["out_dir"]))
-            return self._parsed[job_id]
+            self._done[job_id] = out
+        return out
+
+    def results(self, job_id: str | None = None) -> RunResults:
+        """A finished run's parsed outputs, parsed once and kept while the files are unchanged."""
+        job_id = job_id or self.latest_done()
+        if job_id is None:
+            raise NotFoundError("no finished detection run yet")
+        out = self._out_dir(job_id)
+        try:
+            stamp = ((out / "accounts.csv").stat().st_mtime_ns,
+                     (out / "campaigns.json").stat().st_mtime_ns)
+        except FileNotFoundError:
+            raise NotFoundError(f"detection run {job_id} has no outputs") from None
+        with self._lock:
+            cached = self._parsed.get(job_id)
+            if cached is not None and cached[0] == stamp:
+                return cached[1]
+        parsed = _read_results(job_id, out)  # outside the lock: other reads go on
+        with self._lock:
+            self._parsed.pop(job_id, None)
+            while len(self._parsed) >= RESULTS_KEPT:
+                self._parsed.pop(next(iter(self._parsed)))
+            self._parsed[job_id] = (stamp, parsed)
+        return parsed
 
 
 def _read_results(job_id: str, out: Path) -> RunResults:

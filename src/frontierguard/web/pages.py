@@ -135,10 +135,13 @@ def campaign_page(campaign_id: str, request: Request, principal: Session) -> HTM
 def account_page(account_id: str, request: Request, principal: Session) -> HTMLResponse:
     results = request.app.state.jobs.results(None)
     account = results.account(account_id)
-    plot = services.account_timeline_svg(cursor(request), account_id)
+    reads = request.app.state.reads
+    plot = reads.get(("account_svg", account_id),
+                     lambda: services.account_timeline_svg(cursor(request), account_id))
+    verdict = reads.get(("verdict", account_id),
+                        lambda: services.verdict_of(cursor(request), account_id))
     return render(request, "account.html.j2", principal, title=f"Account {account_id}",
-                  account=account, plot=Markup(plot),
-                  verdict=services.verdict_of(cursor(request), account_id))
+                  account=account, plot=Markup(plot), verdict=verdict)
 
 
 @router.post("/accounts/{account_id:path}/feedback")
@@ -148,6 +151,7 @@ def account_feedback(account_id: str, request: Request, principal: Session,
     check_csrf(request, principal, csrf)
     feedback.add_feedback(cursor(request), account_id, verdict, note=note or None,
                           by=principal.token_id)
+    request.app.state.reads.bump()
     return RedirectResponse(f"/accounts/{quote(account_id, safe='')}", status_code=303)
 
 

@@ -173,7 +173,10 @@ async def ingest_upload(request: Any, upload: Any) -> str:
         path = Path(tmp) / name
         with path.open("wb") as fh:
             shutil.copyfileobj(upload.file, fh)
-        report = load_upload(request.app.state.con.cursor(), path, name)
+        try:
+            report = load_upload(request.app.state.con.cursor(), path, name)
+        finally:
+            request.app.state.reads.bump()
     return f"ingested {report.inserted} new events ({report.duplicates} duplicates)"
 
 
