@@ -313,6 +313,10 @@ def test_read_events_dir_glob_types_and_dedupe(engine: Any, tmp_path: Path) -> N
     (_events(2).drop_columns(["model"]), "model"),
     (_events(2, account_id=["a", None]), "account_id"),
     (_events(2, asn_type=["hosting", "satellite"]), "asn_type"),
+    (_events(2, ts=[dt.datetime(2026, 3, 2, tzinfo=dt.UTC), dt.datetime(1, 1, 1, tzinfo=dt.UTC)]),
+     "ts"),
+    (_events(2, account_created=[None, dt.datetime(2200, 1, 1, tzinfo=dt.UTC)]),
+     "account_created"),
 ])
 def test_bad_events_name_file_and_field(engine: Any, tmp_path: Path, table: pa.Table,
                                         field: str) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 
 from frontierguard.core.errors import InputError
+from frontierguard.traffic.ingest import TS_MAX, TS_MIN, TS_RANGE
 from frontierguard.traffic.schema import ASN_TYPES, COLUMNS, Column
 
 if TYPE_CHECKING:
@@ -53,7 +54,8 @@ def _coerce(df: DataFrame, col: Column) -> SparkColumn:
 
 
 def _check(df: DataFrame, source: str) -> None:
-    """One aggregate pass: required fields present and valid, asn_type in the vocabulary."""
+    """One aggregate pass: required fields present and valid, asn_type in the vocabulary,
+    timestamps in the range ingest accepts."""
     from pyspark.sql import functions as F
 
     problems: dict[str, tuple[SparkColumn, str]] = {
@@ -61,6 +63,11 @@ def _check(df: DataFrame, source: str) -> None:
         for c in COLUMNS if c.required}
     problems["asn_type"] = (F.col("asn_type").isNotNull() & ~F.col("asn_type").isin(*ASN_TYPES),
                             f"expected one of {', '.join(ASN_TYPES)}")
+    lo, hi = F.lit(TS_MIN).cast("timestamp"), F.lit(TS_MAX).cast("timestamp")
+    for name in ("ts", "account_created"):
+        problems[f"{name} range"] = (F.col(name).isNotNull() & ((F.col(name) < lo)
+                                                                 | (F.col(name) > hi)),
+                                     f"out-of-range timestamp (expected {TS_RANGE})")
     counts = df.select(*[F.count_if(bad).alias(name) for name, (bad, _) in problems.items()]
                        ).first()
     assert counts is not None
@@ -68,7 +75,8 @@ def _check(df: DataFrame, source: str) -> None:
         if counts[name]:
             first = df.where(bad).select(F.input_file_name().alias("f")).first()
             where = first["f"] if first is not None and first["f"] else source
-            raise InputError(f"{message} ({counts[name]} rows)", where, None, name)
+            raise InputError(f"{message} ({counts[name]} rows)", where, None,
+                             name.removesuffix(" range"))
 
 
 def read_events(engine: SparkEngine, paths: Sequence[str | Path]) -> DataFrame:
