@@ -38,3 +38,19 @@ def write_parquet(path: Path, tables: Iterable[pa.Table]) -> None:
     if writer is None:
         raise ValueError(f"{path}: nothing to write")
     writer.close()
+
+
+def wait_up(base: str, proc: subprocess.Popen[bytes], deadline_s: float = 120.0) -> None:
+    """Wait until a started ``serve`` answers ``/health`` (or exits, or the deadline passes)."""
+    import httpx
+
+    end = time.monotonic() + deadline_s
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise SystemExit("serve exited")
+        try:
+            if httpx.get(f"{base}/health").status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise SystemExit(f"serve did not start in {deadline_s:.0f} s")

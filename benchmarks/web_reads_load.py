@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 import httpx
 
-from _util import FG
+from _util import FG, wait_up
 
 
 def _port() -> int:
@@ -40,19 +40,6 @@ def _setup(tmp: Path, accounts: int) -> tuple[Path, str]:
     token = subprocess.run([FG, "tokens", "create", "--role", "admin", "--db", str(db)],
                            check=True, capture_output=True, text=True).stdout.strip()
     return db, token
-
-
-def _wait_up(base: str, proc: subprocess.Popen[bytes]) -> None:
-    end = time.monotonic() + 120
-    while time.monotonic() < end:
-        if proc.poll() is not None:
-            raise SystemExit("serve exited")
-        try:
-            if httpx.get(f"{base}/health").status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise SystemExit("serve did not start in 120 s")
 
 
 def _finished_run(base: str, token: str) -> str:
@@ -114,7 +101,7 @@ def main() -> int:
                                  "--port", base.rsplit(":", 1)[1]],
                                 stdout=subprocess.DEVNULL, env={**os.environ})
         try:
-            _wait_up(base, proc)
+            wait_up(base, proc)
             job = _finished_run(base, token)
             paths = ["/api/v1/campaigns", _account(base, token)]
             _load(base, token, paths, 2 * clients, clients)  # warm up: parse, first render

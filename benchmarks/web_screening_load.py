@@ -18,7 +18,7 @@ from pathlib import Path
 
 import httpx
 
-from _util import FG
+from _util import FG, wait_up
 
 LIST = ("name,aliases,country,list\nHuawei Technologies Co. Ltd.,Huawei;HiSilicon,CN,Entity List\n"
         "Banco Nacional de Cuba,BNC,CU,SDN\n")
@@ -38,19 +38,6 @@ def _setup(tmp: Path) -> tuple[Path, str]:
     token = subprocess.run([FG, "tokens", "create", "--db", str(db)], check=True,
                            capture_output=True, text=True).stdout.strip()
     return db, token
-
-
-def _wait_up(base: str, proc: subprocess.Popen[bytes]) -> None:
-    end = time.monotonic() + 120
-    while time.monotonic() < end:
-        if proc.poll() is not None:
-            raise SystemExit("serve exited")
-        try:
-            if httpx.get(f"{base}/health").status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise SystemExit("serve did not start in 120 s")
 
 
 def _load(base: str, token: str, calls: int, clients: int) -> tuple[list[float], list[int]]:
@@ -81,7 +68,7 @@ def main() -> int:
         proc = subprocess.Popen([FG, "serve", "--db", str(db), "--port", base.rsplit(":", 1)[1]],
                                 stdout=subprocess.DEVNULL, env={**os.environ})
         try:
-            _wait_up(base, proc)
+            wait_up(base, proc)
             start = time.perf_counter()
             latencies, codes = _load(base, token, calls, clients)
             wall = time.perf_counter() - start
