@@ -10,7 +10,6 @@ the decision are watch clusters, never campaigns.
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -36,15 +35,14 @@ from frontierguard.traffic.scoring import Scorers, ramp
 def link_counts(con: duckdb.DuckDBPyConnection, policy: Policy) -> dict[
         int, dict[str, tuple[int, int]]]:
     """Per community and family of the strongest kind: (anchored links, corroborated
-    anchored links), links within one declared organisation left out."""
+    anchored links), links within one declared organisation (``_account_org``) left out."""
     anchor = float(policy.linkage["min_edge_weight"])
     rows = con.execute(
-        "WITH org AS (SELECT account_id, mode(org_id) AS org FROM req_signals "
-        "WHERE org_id IS NOT NULL AND org_id <> '' GROUP BY account_id) "
         "SELECT c1.community, l.top_group, count(*), count(*) FILTER (WHERE l.groups >= 2) "
         "FROM links l JOIN community c1 ON c1.account_id = l.a "
         "JOIN community c2 ON c2.account_id = l.b AND c2.community = c1.community "
-        "LEFT JOIN org o1 ON o1.account_id = l.a LEFT JOIN org o2 ON o2.account_id = l.b "
+        "LEFT JOIN _account_org o1 ON o1.account_id = l.a "
+        "LEFT JOIN _account_org o2 ON o2.account_id = l.b "
         "WHERE l.top >= ? AND (o1.org IS NULL OR o2.org IS NULL OR o1.org <> o2.org) "
         "GROUP BY c1.community, l.top_group ORDER BY c1.community, l.top_group",
         [anchor]).fetchall()
@@ -54,14 +52,19 @@ def link_counts(con: duckdb.DuckDBPyConnection, policy: Policy) -> dict[
     return dict(out)
 
 
+def account_orgs(con: duckdb.DuckDBPyConnection) -> None:
+    """Create ``_account_org`` (account_id, org): each account's declared organisation, the
+    ``org_id`` it uses most, read from ``req_signals`` once for the whole decision."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _account_org AS SELECT account_id, mode(org_id) AS org "
+        "FROM req_signals WHERE org_id IS NOT NULL AND org_id <> '' GROUP BY account_id")
+
+
 def shared_orgs(con: duckdb.DuckDBPyConnection) -> set[str]:
-    """Accounts whose declared organisation (``org_id``, the one they use most) has other
-    accounts in the run: a known customer's fleet, judged with its organisation's
-    community, never flagged alone."""
-    rows = con.execute(
-        "WITH org AS (SELECT account_id, mode(org_id) AS org FROM req_signals "
-        "WHERE org_id IS NOT NULL AND org_id <> '' GROUP BY account_id) "
-        "SELECT account_id FROM org QUALIFY count(*) OVER (PARTITION BY org) >= 2").fetchall()
+    """Accounts whose declared organisation has other accounts in the run: a known
+    customer's fleet, judged with its organisation's community, never flagged alone."""
+    rows = con.execute("SELECT account_id FROM _account_org "
+                       "QUALIFY count(*) OVER (PARTITION BY org) >= 2").fetchall()
     return {str(a) for (a,) in rows}
 
 
@@ -165,19 +168,20 @@ def _views(con: duckdb.DuckDBPyConnection, policy: Policy, rows: list[dict[str, 
     shared = reference(harvest, background, weights, decision)
     community = np.array([-1 if r["community"] is None else int(r["community"]) for r in rows])
 
-    def null_for(c: int) -> Null:
-        """The shared reference, or (small runs) every account outside community ``c``."""
+    def null_for(c: int | None) -> Null:
+        """The shared reference, or (small runs) every account outside community ``c``
+        (all accounts for None)."""
         if shared is not None:
             ref, w, level = shared
         else:
-            outside = community != c
+            outside = community != c if c is not None else np.ones(len(rows), dtype=bool)
             ref, w, level = weighted_level(harvest[outside], np.ones(int(outside.sum())),
                                            decision)
         return Null(len(rows), rates.shared, rates.drawn, ref, level, w, rates.anchored)
 
     views = {c: {**coord[c], **harvest_view(m, null_for(c)), "threshold_bits": t}
              for c, m in cands.items()}
-    return null_for(-2), views
+    return null_for(None), views
 
 
 def decide(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers,
@@ -191,6 +195,7 @@ def decide(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers,
             groups[int(r["community"])].append(r)
     cands = {c: m for c, m in groups.items() if len(m) >= policy.campaign_params["min_accounts"]}
     t = threshold_bits(len(cands), policy.decision.false_campaigns)
+    account_orgs(con)
     null, views = _views(con, policy, rows, cands, t)
     explained = {c: scorers.campaign.explain(v) for c, v in views.items()}
     ranked = sorted(cands, key=lambda c: (-explained[c].score, -len(cands[c]), c))
@@ -199,8 +204,9 @@ def decide(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers,
     watch = [c for c in ranked if th.get("watch", 2.0) <= explained[c].score < th["campaign"]]
     ids = {c: f"C{i + 1:03d}" for i, c in enumerate(decided)}
     ids.update({c: f"W{i + 1:03d}" for i, c in enumerate(watch)})
+    medians = {c: float(v["harvest_median"]) for c, v in views.items()}
     accounts = _accounts(con, policy, scorers, rows, scores,
-                         (set(decided), ids, explained, groups))
+                         (set(decided), ids, explained, medians))
     op = operating_point(policy, null, len(cands), t)
     members = defaultdict(list)
     for a in accounts:
@@ -212,8 +218,9 @@ def decide(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers,
                  for c in decided if members[ids[c]]]
     watched = [_cluster(ids[c], c, views[c], explained[c], cands[c], op, False)
                for c in [*empty, *watch]]
+    reported = {k["community"] for k in campaigns}
     candidates = [{"id": ids.get(c, f"G{c}"), "score": round(explained[c].score, 6),
-                   "decided": any(k["community"] == c for k in campaigns),
+                   "decided": c in reported,
                    "coordination_bits": round(views[c]["coordination_bits"], 4),
                    "harvest_bits": round(views[c]["harvest_bits"], 4),
                    "accounts": [m["account_id"] for m in cands[c]]} for c in ranked]
@@ -223,12 +230,11 @@ def decide(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers,
 def _accounts(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers,
               rows: list[dict[str, Any]], scores: dict[str, list[float]],
               ctx: tuple[set[int], dict[int, str], dict[int, Explanation],
-                         dict[int, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+                         dict[int, float]]) -> list[dict[str, Any]]:
     assert policy.decision is not None
-    decided, ids, explained, groups = ctx
+    decided, ids, explained, medians = ctx
     ties = member_links(con, policy)
     declared = shared_orgs(con)
-    medians = {c: statistics.median(m["harvest"] for m in groups[c]) for c in explained}
     out = []
     for r in rows:
         cid = r["community"]
