@@ -16,7 +16,8 @@ from typing import Any
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _is_number(text: str) -> bool:
+def is_number(text: str) -> bool:
+    """Whether ``float()`` reads ``text`` (``-0.5``, ``1e3``, ``nan`` ...)."""
     try:
         float(text)
     except ValueError:
@@ -28,7 +29,7 @@ def neutralise(value: Any) -> Any:
     """``value`` with a leading ``'`` when a spreadsheet would read it as a formula."""
     if not isinstance(value, str) or not value:
         return value
-    if value[0] == "'" or (value.startswith(TRIGGERS) and not _is_number(value)):
+    if value[0] == "'" or (value.startswith(TRIGGERS) and not is_number(value)):
         return "'" + value
     return value
 

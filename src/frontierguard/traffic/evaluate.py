@@ -144,7 +144,7 @@ def read_accounts(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     try:
         score[numeric] = raw[numeric].astype(np.float64)
     except ValueError:
-        bad = np.array([not _is_float(s) for s in raw])
+        bad = np.array([not csvsafe.is_number(s) for s in raw])
         raise InputError("score is not a number", path, _first_bad(bad), "score", "line") from None
     if not np.isfinite(score).all():
         raise InputError("score is missing or not finite", path, _first_bad(~np.isfinite(score)),
@@ -157,14 +157,6 @@ def read_accounts(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         raise InputError("flagged must be true or false", path, _first_bad(bad_flag), "flagged",
                          "line")
     return ids, score, truthy
-
-
-def _is_float(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def read_campaigns(path: Path) -> list[list[str]]:
