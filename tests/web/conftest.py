@@ -14,8 +14,8 @@ import uvicorn
 from fastapi.testclient import TestClient
 
 from frontierguard.core.store import connect
+from frontierguard.core.tokens import create_token
 from frontierguard.web.app import ServiceConfig, create_app
-from frontierguard.web.security import create_token
 
 DEADLINE_S = 60.0  # generous: a busy CI machine must not fail a test by being slow
 

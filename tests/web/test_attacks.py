@@ -302,7 +302,7 @@ def test_logout_ends_the_session_server_side(service: Service) -> None:
 
 
 def test_expired_token_is_refused(service: Service) -> None:
-    from frontierguard.web.security import create_token
+    from frontierguard.core.tokens import create_token
 
     con = service.client.app.state.con.cursor()
     token = create_token(con, "analyst", "short", expires_days=1)

@@ -21,8 +21,8 @@ import uvicorn
 
 from frontierguard.controls.screening import lists
 from frontierguard.core.store import connect
+from frontierguard.core.tokens import create_token
 from frontierguard.web.app import ServiceConfig, create_app
-from frontierguard.web.security import create_token
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"

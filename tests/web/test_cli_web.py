@@ -42,7 +42,7 @@ def test_tokens_create_prints_once_and_stores_a_hash(tmp_path: Path) -> None:
 def test_serve_binds_loopback_and_never_logs_tokens(tmp_path: Path, wait_until: Any) -> None:
     db = tmp_path / "s.duckdb"
     con = connect(db)
-    from frontierguard.web.security import create_token
+    from frontierguard.core.tokens import create_token
 
     token = create_token(con, "analyst", "logs")
     con.close()

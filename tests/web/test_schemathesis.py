@@ -14,8 +14,8 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 
 from frontierguard.core.store import connect
+from frontierguard.core.tokens import create_token
 from frontierguard.web.app import ServiceConfig, create_app
-from frontierguard.web.security import create_token
 
 _TMP = Path(tempfile.mkdtemp(prefix="fg-schemathesis-"))
 _con = connect(_TMP / "store.duckdb")

@@ -56,7 +56,7 @@ def tokens_create(
 
     Example: `frontierguard tokens create --role admin --name ops --db traffic.duckdb`
     """
-    from frontierguard.web.security import create_token
+    from frontierguard.core.tokens import create_token
 
     con = connect(db_path(db))
     try:
@@ -72,7 +72,7 @@ def tokens_list(db: DbOption = None, as_json: JsonOption = False) -> None:
 
     Example: `frontierguard tokens list --db traffic.duckdb`
     """
-    from frontierguard.web.security import list_tokens
+    from frontierguard.core.tokens import list_tokens
 
     con = connect(db_path(db))
     try:
@@ -99,7 +99,7 @@ def tokens_revoke(
 
     Example: `frontierguard tokens revoke 3f9a0c1b2d4e --db traffic.duckdb`
     """
-    from frontierguard.web.security import revoke_token
+    from frontierguard.core.tokens import revoke_token
 
     con = connect(db_path(db))
     try:

@@ -10,12 +10,13 @@ import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field, TypeAdapter
 
+from frontierguard.core import tokens as security
 from frontierguard.core.settings import all_settings
+from frontierguard.core.tokens import Principal
 from frontierguard.traffic import feedback
-from frontierguard.web import security, services
+from frontierguard.web import services
 from frontierguard.web.app import cursor, require
 from frontierguard.web.jobs import RunResults
-from frontierguard.web.security import Principal
 from frontierguard.web.traffic_models import (
     Account,
     Campaign,

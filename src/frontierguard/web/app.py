@@ -21,10 +21,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontierguard import __version__
 from frontierguard.controls.screening import audit
+from frontierguard.core import tokens as security
 from frontierguard.core.errors import ConfigError, FrontierguardError, InputError, NotFoundError
 from frontierguard.core.settings import resolve
 from frontierguard.core.store import connect
-from frontierguard.web import security
 from frontierguard.web.guard import Guard
 from frontierguard.web.jobs import Jobs
 from frontierguard.web.read_cache import ReadCache

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse
 
 from frontierguard.controls.screening.model import Party
+from frontierguard.core.tokens import Principal
 from frontierguard.web import controls_services as svc
 from frontierguard.web.app import cursor, require
 from frontierguard.web.controls_models import (
@@ -29,7 +30,6 @@ from frontierguard.web.controls_models import (
     PartyResult,
     RedFlags,
 )
-from frontierguard.web.security import Principal
 
 router = APIRouter(prefix="/api/v1")
 Analyst = Annotated[Principal, Depends(require("analyst"))]

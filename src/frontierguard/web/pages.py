@@ -17,11 +17,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from frontierguard.core import report
+from frontierguard.core import tokens as security
 from frontierguard.core.errors import FrontierguardError, NotFoundError
+from frontierguard.core.tokens import Principal
 from frontierguard.traffic import feedback
-from frontierguard.web import security, services
+from frontierguard.web import services
 from frontierguard.web.app import COOKIE, cursor
-from frontierguard.web.security import Principal
 
 router = APIRouter(include_in_schema=False)
 ACTIVE = {"campaigns": "campaigns", "campaign": "campaigns", "account": "campaigns", "runs": "runs",
