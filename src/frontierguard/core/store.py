@@ -1,22 +1,43 @@
 """The embedded default store: one DuckDB file.
 
 Every command that uses the store takes ``--db FILE``; the default is
-``$FRONTIERGUARD_DB`` or else ``./frontierguard.duckdb``.
+``$FRONTIERGUARD_DB`` or else ``./frontierguard.duckdb``. When a query needs more memory
+than its limit, DuckDB spills to disk: under the ``store_spill_dir`` setting
+(``$FRONTIERGUARD_STORE_SPILL_DIR``) or else a per-process folder in the system temp
+directory, never the user's current directory.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
+from frontierguard.core import settings
 from frontierguard.core.errors import StoreBusyError
 
 DEFAULT_DB = "frontierguard.duckdb"
+
+SETTINGS = [
+    settings.Setting(
+        "store_spill_dir", str, "",
+        "Folder where DuckDB spills intermediate results that exceed its memory limit. "
+        "Empty: a per-process folder under the system temp directory.", area="core"),
+]
+settings.register(SETTINGS)
+
+
+def spill_dir() -> Path:
+    """Where this process's DuckDB connections spill (created on demand by DuckDB)."""
+    configured = settings.resolve(SETTINGS, None)["store_spill_dir"]
+    if configured:
+        return Path(configured)
+    return Path(tempfile.gettempdir()) / f"frontierguard-spill-{os.getpid()}"
 
 
 def default_db_path() -> Path:
@@ -38,6 +59,7 @@ def connect(
             raise
         raise StoreBusyError(_busy_message(target, str(exc))) from None
     con.execute("SET TimeZone = 'UTC'")
+    con.execute("SET temp_directory = ?", [str(spill_dir())])
     return con
 
 

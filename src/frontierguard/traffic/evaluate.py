@@ -35,7 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from frontierguard.core import csvsafe
+from frontierguard.core import csvsafe, store
 from frontierguard.core.errors import InputError
 from frontierguard.traffic.margins import Margins, margins, read_decision
 from frontierguard.traffic.tables import read_labels
@@ -274,7 +274,7 @@ def align(det: Detections, labels: Labels) -> tuple[np.ndarray, np.ndarray, int,
 
 def request_counts(events: list[Path] | None, db: Path | None) -> dict[str, int]:
     """Requests per account from event files (Parquet, CSV, JSONL) or the store's events."""
-    con = duckdb.connect(str(db), read_only=True) if db and not events else duckdb.connect()
+    con = store.connect(db, read_only=True) if db and not events else store.connect(":memory:")
     try:
         if events:
             sources = [event_source(p) for p in events]

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 from scipy import sparse
 
-from frontierguard.core import csvsafe
+from frontierguard.core import csvsafe, store
 from frontierguard.core.errors import InputError
 from frontierguard.traffic.evaluate import event_source
 
@@ -62,7 +62,7 @@ def load_requests(paths: Sequence[Path], *, with_vectors: bool, dims: int = HASH
     """Requests from event files; optionally hashed word vectors (hashing trick, in DuckDB)."""
     if not paths:
         raise InputError("no event files given")
-    con = duckdb.connect()
+    con = store.connect(":memory:")
     try:
         con.execute("SET TimeZone = 'UTC'")
         con.execute("SET enable_progress_bar = false")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import duckdb
 import pyarrow as pa
 
+from frontierguard.core import store
 from frontierguard.traffic.rules import CapabilityRuleSet, Clause, load_capability_rules
 from frontierguard.traffic.signals.sqltext import any_of, lit
 
@@ -52,7 +52,7 @@ def categorise(
         "turns": pa.array(list(turns) if turns is not None else [None] * n, pa.int32()),
     })
     expr = capability_sql(rules or load_capability_rules(), "_t", "tools", "turns")
-    con = duckdb.connect()
+    con = store.connect(":memory:")
     try:
         con.register("_prompts", table)
         rows = con.execute(f"SELECT {expr} FROM (SELECT _i, tools, turns, "

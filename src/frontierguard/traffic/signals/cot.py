@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import duckdb
 import pyarrow as pa
 
+from frontierguard.core import store
 from frontierguard.traffic.rules import CotRule, CotRuleSet, load_cot_rules
 from frontierguard.traffic.signals.sqltext import any_match_sql, any_of, lit
 
@@ -83,7 +83,7 @@ def classify(texts: Sequence[str | None], rules: CotRuleSet | None = None) -> li
     items = list(texts)
     table = pa.table({"_i": pa.array(range(len(items)), pa.int64()),
                       "text": pa.array(items, pa.string())})
-    con = duckdb.connect()
+    con = store.connect(":memory:")
     try:
         con.register("_texts", table)
         rows = con.execute(

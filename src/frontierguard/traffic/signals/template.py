@@ -17,11 +17,11 @@ import os
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from frontierguard.core import store
 from frontierguard.traffic.signals.sqltext import render, sql_file
 
 MAX_TOKENS = 32  # at most 255 (see _bit_counts)
@@ -45,7 +45,7 @@ def normalise(texts: Sequence[str | None]) -> list[str | None]:
     items = list(texts)
     table = pa.table({"_i": pa.array(range(len(items)), pa.int64()),
                       "text": pa.array(items, pa.string())})
-    con = duckdb.connect()
+    con = store.connect(":memory:")
     try:
         con.register("_texts", table)
         rows = con.execute(f"SELECT {normalise_sql('text')} FROM _texts ORDER BY _i").fetchall()

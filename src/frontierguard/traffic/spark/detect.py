@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pyarrow as pa
 
+from frontierguard.core import store
 from frontierguard.traffic import campaigns as campaigns_mod
 from frontierguard.traffic import features, linkage
 from frontierguard.traffic.detect import DetectionResult, write_outputs
@@ -82,7 +83,7 @@ def detect_from_features(engine: SparkEngine, out_dir: str | Path,
     communities, scoring and the output files."""
     start = time.perf_counter()
     policy, values = effective_policy(overrides)
-    con = duckdb.connect()
+    con = store.connect(":memory:")
     try:
         con.execute("SET TimeZone = 'UTC'")
         con.execute(f"SET memory_limit = '{values['detect_memory_limit']}'")
