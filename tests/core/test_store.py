@@ -5,13 +5,16 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from frontierguard.core import store
 
 
-def _temp_directory(con: object) -> str:
-    return str(con.execute("SELECT current_setting('temp_directory')").fetchone()[0])  # type: ignore[attr-defined]
+def _temp_directory(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute("SELECT current_setting('temp_directory')").fetchone()
+    assert row is not None
+    return str(row[0])
 
 
 @pytest.mark.parametrize("target", [":memory:", "file"])

@@ -10,7 +10,7 @@ import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field, TypeAdapter
 
-from frontierguard.core import tokens as security
+from frontierguard.core import tokens
 from frontierguard.core.settings import all_settings
 from frontierguard.core.tokens import Principal
 from frontierguard.traffic import feedback
@@ -176,14 +176,14 @@ def label_account(account_id: str, body: Feedback, principal: Analyst, con: Curs
 @router.get("/tokens", tags=["service"])
 def list_tokens(principal: Admin, con: Cursor) -> list[dict[str, Any]]:
     """Every API token's id, role, name, dates and state (never a secret)."""
-    return security.list_tokens(con)
+    return tokens.list_tokens(con)
 
 
 @router.delete("/tokens/{token_id}", tags=["service"], status_code=204,
                responses={404: {"description": "no such token"}})
 def revoke_token(token_id: str, principal: Admin, con: Cursor) -> None:
     """Revoke a token and end its page sessions; effective from the next request."""
-    security.revoke_token(con, token_id)
+    tokens.revoke_token(con, token_id)
 
 
 @router.get("/settings", tags=["service"], response_model=list[SettingInfo])

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontierguard import __version__
 from frontierguard.controls.screening import audit
-from frontierguard.core import tokens as security
+from frontierguard.core import tokens
 from frontierguard.core.errors import ConfigError, FrontierguardError, InputError, NotFoundError
 from frontierguard.core.settings import resolve
 from frontierguard.core.store import connect
@@ -61,24 +61,24 @@ def _same_origin(request: Request) -> bool:
     return f"{parts.scheme}://{parts.netloc}" == f"{request.url.scheme}://{request.url.netloc}"
 
 
-def _cookie_principal(request: Request) -> security.Principal | None:
+def _cookie_principal(request: Request) -> tokens.Principal | None:
     """The session cookie's principal. The API takes it for reads; a write with only the
     cookie must also carry ``X-CSRF-Token`` and a same-origin ``Origin``, or it is refused."""
-    principal = security.verify_session(cursor(request), request.cookies.get(COOKIE))
+    principal = tokens.verify_session(cursor(request), request.cookies.get(COOKIE))
     if principal is None or request.method in SAFE_METHODS:
         return principal
-    if not _same_origin(request) or not security.check_csrf(
+    if not _same_origin(request) or not tokens.check_csrf(
             request.app.state.csrf_key, principal, request.headers.get("x-csrf-token")):
         raise HTTPException(403, "an API write with the session cookie needs a same-origin "
                                  "Origin and the X-CSRF-Token header; use a bearer token")
     return principal
 
 
-def current_principal(request: Request) -> security.Principal:
+def current_principal(request: Request) -> tokens.Principal:
     """The caller, from ``Authorization: Bearer`` or the session cookie; 401 otherwise."""
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
-        principal = security.verify_token(cursor(request), auth[7:].strip())
+        principal = tokens.verify_token(cursor(request), auth[7:].strip())
     else:
         principal = _cookie_principal(request)
     if principal is None:
@@ -87,10 +87,10 @@ def current_principal(request: Request) -> security.Principal:
     return principal
 
 
-def require(role: str) -> Callable[[security.Principal], security.Principal]:
+def require(role: str) -> Callable[[tokens.Principal], tokens.Principal]:
     """A dependency that lets through ``role`` (admins pass every check)."""
 
-    def check(principal: security.Principal = Depends(current_principal)) -> security.Principal:
+    def check(principal: tokens.Principal = Depends(current_principal)) -> tokens.Principal:
         if not principal.can(role):
             raise HTTPException(403, f"this needs the {role} role")
         return principal
@@ -159,7 +159,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     )
     app.state.config = config
     app.state.con = connect(config.db)
-    security.ensure_schema(app.state.con)
+    tokens.ensure_schema(app.state.con)
     app.state.con.execute(audit.SCHEMA)  # once at open: requests never run DDL
     app.state.jobs = Jobs(app.state.con, config.runs_dir)
     kept = config.screening_sessions or resolve([SESSIONS_KEPT], None)[SESSIONS_KEPT.name]

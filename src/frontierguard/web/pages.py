@@ -16,8 +16,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
-from frontierguard.core import report
-from frontierguard.core import tokens as security
+from frontierguard.core import report, tokens
 from frontierguard.core.errors import FrontierguardError, NotFoundError
 from frontierguard.core.tokens import Principal
 from frontierguard.traffic import feedback
@@ -34,7 +33,7 @@ class LoginRequired(Exception):
 
 
 def page_principal(request: Request) -> Principal:
-    principal = security.verify_session(cursor(request), request.cookies.get(COOKIE))
+    principal = tokens.verify_session(cursor(request), request.cookies.get(COOKIE))
     if principal is None:
         raise HTTPException(303, "login required", headers={"Location": "/login"})
     return principal
@@ -54,7 +53,7 @@ AdminSession = Annotated[Principal, Depends(page_role("admin"))]
 
 
 def render(request: Request, template: str, principal: Principal | None, **ctx: Any) -> HTMLResponse:
-    csrf = security.csrf_token(request.app.state.csrf_key, principal) if principal else ""
+    csrf = tokens.csrf_token(request.app.state.csrf_key, principal) if principal else ""
     ctx.setdefault("subtitle", None)
     ctx.setdefault("active", ACTIVE.get(template.split(".")[0], ""))
     html = report.render("frontierguard.web", template, principal=principal, csrf=csrf, **ctx)
@@ -62,7 +61,7 @@ def render(request: Request, template: str, principal: Principal | None, **ctx: 
 
 
 def check_csrf(request: Request, principal: Principal, token: str) -> None:
-    if not security.check_csrf(request.app.state.csrf_key, principal, token):
+    if not tokens.check_csrf(request.app.state.csrf_key, principal, token):
         raise HTTPException(403, "invalid CSRF token")
 
 
@@ -86,19 +85,19 @@ def _verified(request: Request, message: str | None, sig: str | None) -> str | N
 
 @router.post("/login")
 def login(request: Request, token: Annotated[str, Form()]) -> Response:
-    principal = security.verify_token(cursor(request), token.strip())
+    principal = tokens.verify_token(cursor(request), token.strip())
     if principal is None:
         return render(request, "login.html.j2", None, title="Sign in", error="Unknown token.")
     resp = RedirectResponse("/", status_code=303)
-    resp.set_cookie(COOKIE, security.start_session(cursor(request), principal), httponly=True,
+    resp.set_cookie(COOKIE, tokens.start_session(cursor(request), principal), httponly=True,
                     samesite="strict", secure=request.app.state.config.secure_cookies,
-                    max_age=security.SESSION_HOURS * 3600)
+                    max_age=tokens.SESSION_HOURS * 3600)
     return resp
 
 
 @router.post("/logout")
 def logout(request: Request) -> Response:
-    security.end_session(cursor(request), request.cookies.get(COOKIE))
+    tokens.end_session(cursor(request), request.cookies.get(COOKIE))
     resp = RedirectResponse("/login", status_code=303)
     resp.delete_cookie(COOKIE)
     return resp
