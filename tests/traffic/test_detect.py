@@ -122,3 +122,14 @@ def test_end_to_end_single_request_account_is_scored(tmp_path: Path) -> None:
         ids = {r["account_id"] for r in csv.DictReader(fh)}
     assert ids == {"acct-0", "acct-1", "acct-2", "lonely"}
     assert EVENT_SCHEMA.field("ts").type.tz == "UTC"
+
+
+def test_a_run_over_its_memory_limit_is_a_clear_error_naming_the_setting(tmp_path: Path) -> None:
+    """DuckDB running out of its memory limit ends the command with a message, not a traceback."""
+    path = tmp_path / "events.parquet"
+    pq.write_table(_events(40), path)
+    result = runner.invoke(app, ["detect", str(path), "--out", str(tmp_path / "o"),
+                                 "--set", "detect_memory_limit=1KB"])
+    assert result.exit_code == 1, result.output
+    assert "Out of Memory" in result.output and "detect_memory_limit" in result.output
+    assert "Traceback" not in result.output

@@ -10,6 +10,7 @@ from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -55,8 +56,18 @@ def domain_errors(func: Callable[P, R]) -> Callable[P, R]:
             console.print(Text.assemble(("error:", "bold red"), f" {exc}"), highlight=False,
                           soft_wrap=True)
             raise typer.Exit(2) from None
+        except duckdb.OutOfMemoryException as exc:
+            first = str(exc).splitlines()[0] if str(exc) else "out of memory"
+            console.print(Text.assemble(("error:", "bold red"), f" {first}. {MEMORY_HINT}"),
+                          highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
 
     return wrapper
+
+
+MEMORY_HINT = ("The run needs more memory than its limit: raise it with --set "
+               "detect_memory_limit=8GB (or FRONTIERGUARD_DETECT_MEMORY_LIMIT), and give "
+               "FRONTIERGUARD_STORE_SPILL_DIR a disk with room for what DuckDB spills.")
 
 
 def print_json(data: Any) -> None:

@@ -16,7 +16,8 @@ in a ring (ordered by a hash of the account id) where every member pairs with
 ``k^2`` pairs. Each candidate pair is then weighted by *everything* the two accounts share:
 per kind the strongest shared value counts (or, for a kind with ``support`` s, the shared
 values add up to at most the kind's weight, one counting ``1/s``), and kinds add up. Pairs below
-``min_edge_weight`` are dropped. All of it is equi-joins in SQL, never an all-pairs join.
+``min_edge_weight`` are dropped. All of it is equi-joins in SQL, never an all-pairs join: the joins run on integer
+account and kind ids, and the pair join in the order written (:func:`_pairs`).
 Weights are added in a fixed order (``list_sum`` over an ordered list, not ``sum``): a parallel
 ``sum`` adds in whatever order its threads finish, the last bit of a weight then varies from
 run to run, and Leiden, which follows the weights exactly, can return another partition.
@@ -126,6 +127,64 @@ def _kinds_table(policy: Policy) -> pa.Table:
     })
 
 
+def _numbered(con: duckdb.DuckDBPyConnection) -> None:
+    """``_ids`` (account_id, aid) and ``_kid`` (kind, kid): integer keys for the pair joins,
+    which hash and compare far faster on integers than on account-id strings."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _ids AS SELECT account_id, "
+        "CAST(row_number() OVER (ORDER BY account_id) AS INTEGER) AS aid "
+        "FROM (SELECT DISTINCT account_id FROM indicators)")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _kid AS SELECT *, "
+        "CAST(row_number() OVER (ORDER BY kind) AS INTEGER) AS kid FROM _kinds")
+
+
+def _candidates(con: duckdb.DuckDBPyConnection, reach: int) -> None:
+    """``_cand`` (ai, bi): the ring pairs of every shared value, as integer ids (ai < bi).
+
+    Each member's ring partners' positions are computed first and then looked up by
+    equality, so the join is linear in the indicators (joining on the value alone and
+    filtering positions afterwards would pair every two members of a big group)."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _cand AS WITH src AS (SELECT i.aid, g.kind, g.vid, "
+        f"(g.r + CASE WHEN g.kk - 1 <= {2 * reach} THEN t.j "
+        f"ELSE 1 + ((t.j - 1) * (g.kk - 1)) // {2 * reach} END) % g.kk AS target "
+        f"FROM indicators g JOIN _ids i USING (account_id) CROSS JOIN range(1, {reach + 1}) t(j) "
+        "WHERE t.j < g.kk), dst AS (SELECT i.aid, g.kind, g.vid, g.r FROM indicators g "
+        "JOIN _ids i USING (account_id)) "
+        "SELECT DISTINCT least(src.aid, dst.aid) AS ai, greatest(src.aid, dst.aid) AS bi "
+        "FROM src JOIN dst ON dst.kind = src.kind AND dst.vid = src.vid AND dst.r = src.target")
+
+
+def _pairs(con: duckdb.DuckDBPyConnection, hard_days: int) -> None:
+    """``_pairs`` (a, b, kind, hard, w, grp): per candidate pair and kind, what the two share.
+
+    The join runs in the order written -- each candidate pair, the first account's values,
+    then a lookup of the second account's same value -- so its cost is the candidates times
+    the values per account. (Left to reorder, DuckDB joins the values on themselves first,
+    which is quadratic in the size of a popular value's group and runs out of memory.)"""
+    previous = con.execute("SELECT current_setting('disabled_optimizers')").fetchall()[0][0]
+    con.execute("SET disabled_optimizers = 'join_order'")
+    try:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _agg AS SELECT c.ai, c.bi, s1.kid, "
+            "count(DISTINCT s1.day) AS days, bool_or(s1.day IS NULL) AS undated, "
+            "list_sum(list(s1.w ORDER BY s1.vid)) AS total, max(s1.w) AS strongest "
+            "FROM _cand c JOIN _shared s1 ON s1.aid = c.ai JOIN _shared s2 "
+            "ON s2.aid = c.bi AND s2.kid = s1.kid AND s2.vid = s1.vid "
+            "GROUP BY c.ai, c.bi, s1.kid")
+    finally:
+        con.execute(f"SET disabled_optimizers = '{previous}'")
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _pairs AS SELECT i1.account_id AS a, i2.account_id AS b, "
+        f"kw.kind, kw.hard AND (p.days >= {hard_days} OR p.undated) AS hard, "
+        "CASE WHEN kw.support > 0 THEN least(kw.kweight, p.total / kw.support) "
+        "ELSE p.strongest END AS w, kw.grp "
+        "FROM _agg p JOIN _ids i1 ON i1.aid = p.ai JOIN _ids i2 ON i2.aid = p.bi "
+        "JOIN _kid kw ON kw.kid = p.kid")
+    con.execute("DROP TABLE _agg")
+
+
 def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
     """Create tables ``indicators`` (account, kind, value, k) and ``links`` (a, b, weight,
     kinds, hard: the part of the weight from hard kinds, top: the strongest kind's part and
@@ -160,27 +219,14 @@ def build_graph(con: duckdb.DuckDBPyConnection, policy: Policy) -> int:
             "row_number() OVER (g ORDER BY hash(account_id), account_id) - 1 AS r "
             "FROM kept WINDOW g AS (PARTITION BY kind, vid)")
         con.execute("DROP TABLE _ind")
+        _numbered(con)
+        _candidates(con, reach)
         con.execute(
-            "CREATE OR REPLACE TEMP TABLE _cand AS SELECT DISTINCT "
-            "least(g1.account_id, g2.account_id) AS a, greatest(g1.account_id, g2.account_id) AS b "
-            f"FROM indicators g1 CROSS JOIN range(1, {reach + 1}) t(j) "
-            "JOIN indicators g2 ON g2.kind = g1.kind AND g2.vid = g1.vid "
-            f"AND g2.r = (g1.r + CASE WHEN g1.kk - 1 <= {2 * reach} THEN t.j "
-            f"ELSE 1 + ((t.j - 1) * (g1.kk - 1)) // {2 * reach} END) % g1.kk "
-            "WHERE t.j < g1.kk")
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE _shared AS SELECT account_id, kind, vid, day, "
-            f"kweight * ln({pop} / k) / ln({pop}) AS w FROM indicators")
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE _pairs AS SELECT c.a, c.b, s1.kind, "
-            f"any_value(kw.hard) AND (count(DISTINCT s1.day) >= {hard_days} "
-            "OR any_value(s1.day) IS NULL) AS hard, CASE WHEN any_value(kw.support) > 0 "
-            "THEN least(any_value(kw.kweight), list_sum(list(s1.w ORDER BY s1.vid)) / any_value(kw.support)) "
-            "ELSE max(s1.w) END AS w, any_value(kw.grp) AS grp "
-            "FROM _cand c JOIN _shared s1 ON s1.account_id = c.a JOIN _shared s2 "
-            "ON s2.account_id = c.b AND s2.kind = s1.kind AND s2.vid = s1.vid "
-            "JOIN _kinds kw ON kw.kind = s1.kind GROUP BY c.a, c.b, s1.kind")
-        con.execute("DROP TABLE _cand; DROP TABLE _shared")
+            "CREATE OR REPLACE TEMP TABLE _shared AS SELECT i.aid, kw.kid, vid, day, "
+            f"indicators.kweight * ln({pop} / k) / ln({pop}) AS w FROM indicators "
+            "JOIN _ids i USING (account_id) JOIN _kid kw USING (kind)")
+        _pairs(con, hard_days)
+        con.execute("DROP TABLE _cand; DROP TABLE _shared; DROP TABLE _ids; DROP TABLE _kid")
     finally:
         con.unregister("_kinds")
     con.execute(
