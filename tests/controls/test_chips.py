@@ -73,7 +73,7 @@ def test_multi_die_summation(rules: RuleSet) -> None:
 def test_io_dies_count_by_default_and_can_be_excluded(rules: RuleSet) -> None:
     values = {"tops_int8": 250, "die_area_mm2": 100, "dies": 2, "io_die_area_mm2": 400}
     default = classify_one(rules, **values)
-    compute_only = classify_one(rules, {"controls.pd_include_io_dies": False}, **values)
+    compute_only = classify_one(rules, {"controls_pd_include_io_dies": False}, **values)
     assert default.pd == pytest.approx(2000 / 600) and default.eccn == "3A090.b"
     assert compute_only.pd == pytest.approx(10.0) and compute_only.eccn == "3A090.a"
 

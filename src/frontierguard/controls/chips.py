@@ -16,7 +16,7 @@ import numpy.typing as npt
 
 from frontierguard.controls.rules import DISCLAIMER, RuleSet, Thresholds
 from frontierguard.core.errors import InputError
-from frontierguard.core.settings import Setting, register
+from frontierguard.core.settings import Setting, register, resolve
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -29,13 +29,14 @@ PRECISIONS: dict[str, int] = {
 ITEM_TYPES = ("ic", "computer", "hbm")
 
 INCLUDE_IO_DIES = Setting(
-    "controls.pd_include_io_dies", bool, True,
+    "controls_pd_include_io_dies", bool, True,
     "Count I/O and other non-compute logic dies on non-planar nodes in the applicable die area "
-    "(the rule's reading: all logic dies on non-planar nodes, HBM excluded).", "controls")
+    "(the rule's reading: all logic dies on non-planar nodes, HBM excluded).", "controls",
+    old_names=("controls.pd_include_io_dies",))
 SPARSITY_FACTOR = Setting(
-    "controls.sparsity_factor", float, 2.0,
+    "controls_sparsity_factor", float, 2.0,
     "Divide throughput marked as sparse by this factor to get dense throughput "
-    "(2:4 structured sparsity doubles the quoted rate).", "controls")
+    "(2:4 structured sparsity doubles the quoted rate).", "controls", old_names=("controls.sparsity_factor",))
 register([INCLUDE_IO_DIES, SPARSITY_FACTOR])
 
 
@@ -157,10 +158,11 @@ def _check_pd_needed(t: Thresholds, c: Computed, table: ChipTable) -> None:
 
 def classify_table(table: ChipTable, rules: RuleSet, settings: dict[str, Any] | None = None
                    ) -> list[ChipResult]:
-    """Classify every item of ``table`` under ``rules``'s 3A090 parameters."""
-    opts = settings or {}
-    include_io = bool(opts.get(INCLUDE_IO_DIES.name, INCLUDE_IO_DIES.default))
-    factor = float(opts.get(SPARSITY_FACTOR.name, SPARSITY_FACTOR.default))
+    """Classify every item of ``table`` under ``rules``'s 3A090 parameters (``settings``:
+    overrides of the two chip settings, after their environment variables)."""
+    opts = resolve([INCLUDE_IO_DIES, SPARSITY_FACTOR], settings)
+    include_io = bool(opts[INCLUDE_IO_DIES.name])
+    factor = float(opts[SPARSITY_FACTOR.name])
     t = rules.classification
     c = compute(table, include_io, factor)
     _check_pd_needed(t, c, table)
@@ -214,7 +216,7 @@ def _assumptions(i: int, table: ChipTable, c: Computed, include_io: bool, tpp_a:
     if table.per_die[i]:
         out.append(f"throughput quoted per die, summed over {int(table.dies[i])} dies")
     if table.dies[i] > 1 or not np.isnan(table.io_die_area[i]):
-        io = "included" if include_io else "excluded (setting controls.pd_include_io_dies)"
+        io = "included" if include_io else "excluded (setting controls_pd_include_io_dies)"
         out.append(f"applicable area = {int(table.dies[i])} compute die(s); I/O dies {io}; HBM excluded")
     if table.area_estimated[i]:
         depends = table.datacenter[i] and c.tpp[i] < tpp_a

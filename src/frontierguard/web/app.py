@@ -40,7 +40,7 @@ class ServiceConfig:
     db: Path
     runs_dir: Path
     max_upload_bytes: int = 200 * 1024 * 1024  # every request body, on every route
-    screening_sessions: int | None = None  # default: setting web.screening_sessions
+    screening_sessions: int | None = None  # default: setting web_screening_sessions
     secure_cookies: bool = False  # mark the session cookie Secure (serve behind HTTPS)
 
 

@@ -132,9 +132,9 @@ def actor(principal: Principal) -> str:
 
 
 def _overrides(principal: Principal, threshold: float | None) -> dict[str, Any]:
-    out: dict[str, Any] = {"screening.actor": actor(principal)}
+    out: dict[str, Any] = {"screening_actor": actor(principal)}
     if threshold is not None:
-        out["screening.threshold"] = threshold
+        out["screening_threshold"] = threshold
     return out
 
 
@@ -150,7 +150,7 @@ def screen_party(con: duckdb.DuckDBPyConnection, principal: Principal, party: Pa
         result, session = screening.check(con, party, list_date=list_date,
                                           overrides=_overrides(principal, threshold))
     else:
-        settings = {} if threshold is None else {"screening.threshold": threshold}
+        settings = {} if threshold is None else {"screening_threshold": threshold}
         result, session = screening_cache.check(cache, con, party, actor(principal), list_date,
                                                 settings)
     return {"name": party.name, "country": party.country, "matched": result.matched,

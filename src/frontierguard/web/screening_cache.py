@@ -23,9 +23,9 @@ from frontierguard.controls.screening.model import Party
 from frontierguard.core.settings import Setting, register
 
 SESSIONS_KEPT = Setting(
-    "web.screening_sessions", int, 2,
+    "web_screening_sessions", int, 2,
     "Indexed screening sessions the service keeps in memory (per list versions and settings).",
-    "web")
+    "web", old_names=("web.screening_sessions",))
 register([SESSIONS_KEPT])
 
 Key = tuple[tuple[int, ...], tuple[tuple[str, str], ...]]

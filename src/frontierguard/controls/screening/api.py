@@ -66,15 +66,15 @@ def open_session(
 def build_screener(entries: list[ListEntry], settings: dict[str, Any]) -> Screener:
     """A screener over ``entries`` configured by resolved ``settings`` (:func:`.config.current`)."""
     return Screener.build(
-        entries, algorithm=settings["screening.algorithm"], threshold=settings["screening.threshold"],
-        cutoff=settings["screening.report_cutoff"], candidates=settings["screening.candidates"],
-        rarity_floor=settings["screening.rarity_floor"],
+        entries, algorithm=settings["screening_algorithm"], threshold=settings["screening_threshold"],
+        cutoff=settings["screening_report_cutoff"], candidates=settings["screening_candidates"],
+        rarity_floor=settings["screening_rarity_floor"],
     )
 
 
 def _audit_entry(session: Session, action: str, result: ScreenResult, at: dt.datetime) -> audit.AuditEntry:
     top = result.hits[0] if result.hits else None
-    actor = session.settings["screening.actor"] or getpass.getuser()
+    actor = session.settings["screening_actor"] or getpass.getuser()
     return audit.AuditEntry(
         screened_at=at, actor=actor, action=action, query_id=result.party.query_id,
         query_name=result.party.name, query_country=result.party.country or "",
@@ -124,10 +124,10 @@ def screen_file(
 ) -> dict[str, Any]:
     """Screen every row of ``queries``; write RESULTS.csv (one row per reported candidate)
     and one audit row per query. Returns a summary. A large batch is spread over
-    ``screening.workers`` processes unless ``in_process`` (a threaded server must not fork)."""
+    ``screening_workers`` processes unless ``in_process`` (a threaded server must not fork)."""
     parties = read_queries(queries)
     session = open_session(con, list_date=list_date, overrides=overrides)
-    workers = 1 if in_process else int(session.settings["screening.workers"])
+    workers = 1 if in_process else int(session.settings["screening_workers"])
     results = session.screener.screen_many(parties, workers)
     write_results(results, out)
     stamp = now or _now()
