@@ -24,8 +24,8 @@ from frontierguard.controls.screening.model import Party
 from frontierguard.core import csvsafe
 from frontierguard.core.errors import InputError
 from frontierguard.core.tokens import Principal
-from frontierguard.web import screening_cache
-from frontierguard.web.screening_cache import SessionCache
+from frontierguard.web.controls import screening_cache
+from frontierguard.web.controls.screening_cache import SessionCache
 
 CHIP_FIELDS = (
     "name", "datacenter", "die_area_mm2", "dies", "io_die_area_mm2", "throughput_basis",
