@@ -105,6 +105,7 @@ class Computed:
     precision: npt.NDArray[np.int64]
     area: FloatArray
     pd: FloatArray
+    sparsity_factor: float = 2.0
 
 
 def compute(table: ChipTable, include_io_dies: bool = True, sparsity_factor: float = 2.0) -> Computed:
@@ -121,7 +122,7 @@ def compute(table: ChipTable, include_io_dies: bool = True, sparsity_factor: flo
     area = table.die_area * table.dies + io
     with np.errstate(invalid="ignore", divide="ignore"):
         pd = np.where(area > 0, tpp / area, np.nan)
-    return Computed(tpp, precision, area, pd)
+    return Computed(tpp, precision, area, pd, sparsity_factor)
 
 
 def paragraph_masks(t: Thresholds, c: Computed, table: ChipTable) -> dict[str, BoolArray]:
@@ -210,7 +211,8 @@ def _assumptions(i: int, table: ChipTable, c: Computed, include_io: bool, tpp_a:
     name = list(PRECISIONS)[int(c.precision[i])]
     out = [f"TPP from {name} (largest over the precisions given: TOPS x {PRECISIONS[name]} bits)"]
     if table.sparse[i]:
-        out.append("throughput was quoted with sparsity and halved to the dense rate")
+        how = "halved" if c.sparsity_factor == 2 else f"divided by {c.sparsity_factor:g}"
+        out.append(f"throughput was quoted with sparsity and {how} to the dense rate")
     else:
         out.append("throughput figures are dense (without sparsity)")
     if table.per_die[i]:
