@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 FG     := $(VENV)/bin/frontierguard
 DEMO   ?= demo-out
 
-.PHONY: install dev browser demo demo-serve test check lint typecheck clean
+.PHONY: install dev browser demo demo-serve test check lint typecheck imports clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,12 +42,14 @@ demo-serve: demo
 test: dev browser
 	$(PY) -m pytest -q -n 2 --dist loadgroup
 
-## check: lint, strict typing and the tests
+## check: lint, strict typing, the import contracts (.importlinter) and the tests
 lint: dev
 	$(VENV)/bin/ruff check src tests benchmarks
 typecheck: dev
 	$(VENV)/bin/mypy
-check: lint typecheck test
+imports: dev
+	$(VENV)/bin/lint-imports
+check: lint typecheck imports test
 
 clean:
 	rm -rf $(VENV) $(DEMO) .pytest_cache .mypy_cache .ruff_cache

@@ -35,7 +35,7 @@ def _entries(target: int) -> list[ListEntry]:
 
 def _build(entries: list[ListEntry], algorithm: str) -> None:
     cpu = time.process_time()
-    screener = build_screener(entries, current({"screening.algorithm": algorithm}))
+    screener = build_screener(entries, current({"screening_algorithm": algorithm}))
     print(f"{algorithm}: {len(screener.entries):,} entries, {len(screener.names):,} names: "
           f"index build {screener.build_seconds:.2f} s wall, {time.process_time() - cpu:.2f} s CPU "
           "(target < 30 s at ~30k entries)")
@@ -44,7 +44,7 @@ def _build(entries: list[ListEntry], algorithm: str) -> None:
 def main() -> None:
     target = int(sys.argv[sys.argv.index("--entries") + 1]) if "--entries" in sys.argv else 30_000
     algorithm = (sys.argv[sys.argv.index("--algorithm") + 1] if "--algorithm" in sys.argv
-                 else str(current()["screening.algorithm"]))
+                 else str(current()["screening_algorithm"]))
     entries = _entries(target)
     for size in (len(entries) // 2, len(entries)):
         _build(entries[:size], algorithm)

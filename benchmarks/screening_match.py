@@ -6,7 +6,7 @@ and re-ordered) against the UN list, the share of yente's 50,000 negatives produ
 hit at the default threshold against SDN + UN, and single-threaded throughput and latency
 on those negatives, both wall-clock and CPU (``time.process_time``): the machine is shared,
 so queries per CPU-second is the figure that does not depend on other load; then the same
-negatives as one batch (``screen_many``, spread over ``screening.workers`` processes), wall. Every
+negatives as one batch (``screen_many``, spread over ``screening_workers`` processes), wall. Every
 algorithm starts with cold caches (normalisation, token similarity), so one measured after
 another over the same names is not flattered by the first one's work.
 Run: .venv/bin/python benchmarks/screening_match.py [--algorithm logic_v2] [--negatives N]
@@ -38,7 +38,7 @@ def _names(name: str) -> list[str]:
 
 
 def _build(entries: list[ListEntry], algorithm: str) -> Screener:
-    return build_screener(entries, current({"screening.algorithm": algorithm}))
+    return build_screener(entries, current({"screening_algorithm": algorithm}))
 
 
 def _cold_caches() -> None:
@@ -69,14 +69,14 @@ def _throughput(screener: Screener, negatives: list[str]) -> None:
 
 
 def _batch(screener: Screener, negatives: list[str]) -> None:
-    """``screen_many`` with ``screening.workers`` (default: one process per core), wall clock:
+    """``screen_many`` with ``screening_workers`` (default: one process per core), wall clock:
     what ``parties screen`` on a file of these names spends screening."""
-    workers = int(str(current()["screening.workers"]))
+    workers = int(str(current()["screening_workers"]))
     parties = [Party(n) for n in negatives]
     start = time.perf_counter()
     hits = sum(r.matched for r in screener.screen_many(parties, workers))
     wall = time.perf_counter() - start
-    print(f"  batch (screen_many, screening.workers={workers}, {os.cpu_count()} cores): "
+    print(f"  batch (screen_many, screening_workers={workers}, {os.cpu_count()} cores): "
           f"{len(parties) / wall:.0f} queries/s wall (target >= 2000), {hits} with a hit")
 
 
@@ -88,8 +88,8 @@ def main() -> None:
     sdn, un = load_files([data_file("ofac_sdn.csv"), data_file("ofac_sdn_alt.csv"),
                           data_file("un_consolidated.xml")])
     negatives = _names("yente_negatives_global.csv")[:limit]
-    print(f"threshold {settings['screening.threshold']}, cutoff {settings['screening.report_cutoff']}, "
-          f"candidates {settings['screening.candidates']}")
+    print(f"threshold {settings['screening_threshold']}, cutoff {settings['screening_report_cutoff']}, "
+          f"candidates {settings['screening_candidates']}")
     for algorithm in chosen:
         _cold_caches()
         cpu = time.process_time()

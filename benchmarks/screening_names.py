@@ -34,11 +34,11 @@ def main() -> None:
     with data_file("nomenklatura_name_bench_cases.csv").open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     labels = [r["is_match"].strip().lower() == "true" for r in rows]
-    threshold = float(DEFAULTS["screening.threshold"])
+    threshold = float(DEFAULTS["screening_threshold"])
     chosen = ([sys.argv[sys.argv.index("--algorithm") + 1]] if "--algorithm" in sys.argv
               else ALGORITHMS.names())
     print(f"pairs: {len(rows)} (matches {sum(labels)}); "
-          f"default algorithm {DEFAULTS['screening.algorithm']}")
+          f"default algorithm {DEFAULTS['screening_algorithm']}")
     print("reference (OpenSanctions, F1 at 0.7): logic-v1 0.751, logic-v2 0.796; target >= 0.85")
     for name in chosen:
         scores = [score_names(r["name1"], r["name2"], name, KIND.get(r["schema"], "unknown")).score

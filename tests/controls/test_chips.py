@@ -73,7 +73,7 @@ def test_multi_die_summation(rules: RuleSet) -> None:
 def test_io_dies_count_by_default_and_can_be_excluded(rules: RuleSet) -> None:
     values = {"tops_int8": 250, "die_area_mm2": 100, "dies": 2, "io_die_area_mm2": 400}
     default = classify_one(rules, **values)
-    compute_only = classify_one(rules, {"controls.pd_include_io_dies": False}, **values)
+    compute_only = classify_one(rules, {"controls_pd_include_io_dies": False}, **values)
     assert default.pd == pytest.approx(2000 / 600) and default.eccn == "3A090.b"
     assert compute_only.pd == pytest.approx(10.0) and compute_only.eccn == "3A090.a"
 
@@ -128,3 +128,14 @@ def test_hbm_below_density_is_not_controlled(rules: RuleSet) -> None:
 def test_result_carries_citation_and_disclaimer(rules: RuleSet) -> None:
     d = classify_one(rules, tops_int8=700).as_dict()
     assert "FR" in d["citation"] and "not legal advice" in d["disclaimer"]
+
+
+@pytest.mark.parametrize(("factor", "tpp", "said"), [
+    (None, 4800, "halved"), (2.0, 4800, "halved"), (4.0, 2400, "divided by 4"),
+    (1.5, 6400, "divided by 1.5")])
+def test_sparse_figures_divide_by_the_setting_and_say_so(rules: RuleSet, factor: float | None,
+                                                         tpp: float, said: str) -> None:
+    settings = None if factor is None else {"controls_sparsity_factor": factor}
+    r = classify_one(rules, settings, tops_int8=1200, sparse="true", die_area_mm2=800)
+    assert r.tpp == tpp
+    assert f"throughput was quoted with sparsity and {said} to the dense rate" in r.assumptions

@@ -54,7 +54,7 @@ def test_threshold_is_a_setting() -> None:
     data["hq_country"] = "CN"
     data["rental"]["gpu_count"] = 8
     assert checks(data)["training_scale_d5"]
-    assert not checks(data, **{"controls.iaas_training_flop": 1e20})["training_scale_d5"]
+    assert not checks(data, **{"controls_iaas_training_flop": 1e20})["training_scale_d5"]
 
 
 @pytest.mark.parametrize(("field", "value", "where"), [

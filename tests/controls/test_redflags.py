@@ -81,7 +81,7 @@ def test_capacity_uses_catalog_power() -> None:
 
 def test_settings_override_new_company_age() -> None:
     order = parse_order(with_("customer.incorporated", "2025-06-01"), None,
-                        {"controls.redflag_new_company_days": 200})
+                        {"controls_redflag_new_company_days": 200})
     assert "newly_formed" not in {f["flag"] for f in score_order(order)["flags"]}
 
 

@@ -77,7 +77,7 @@ def test_concurrent_detections_all_finish(service: Service, live: str, small_tra
 def test_run_left_running_by_a_killed_server_is_marked_failed(tmp_path: Any) -> None:
     """Finding 11: a server killed mid-run must not leave the run 'running' forever."""
     from frontierguard.core.store import connect
-    from frontierguard.web.jobs import DDL, Jobs
+    from frontierguard.web.traffic.jobs import DDL, Jobs
 
     con = connect(tmp_path / "s.duckdb")
     con.execute(DDL)
@@ -272,7 +272,7 @@ def test_api_refuses_cookie_writes_without_csrf_and_origin(service: Service) -> 
 
 def test_revoked_token_stops_working_at_once_and_ends_sessions(service: Service) -> None:
     """Finding 9: tokens could not be listed or revoked, and the cookie held the token."""
-    from frontierguard.web.app import COOKIE
+    from frontierguard.web.deps import COOKIE
 
     service.client.post("/login", data={"token": service.analyst})
     cookie = service.client.cookies.get(COOKIE)
@@ -292,7 +292,7 @@ def test_revoked_token_stops_working_at_once_and_ends_sessions(service: Service)
 
 
 def test_logout_ends_the_session_server_side(service: Service) -> None:
-    from frontierguard.web.app import COOKIE
+    from frontierguard.web.deps import COOKIE
 
     service.client.post("/login", data={"token": service.analyst})
     stolen = service.client.cookies.get(COOKIE)

@@ -46,7 +46,7 @@ def test_bad_page_values_are_422(service: Service, finish_run: Any, route: str,
 
 def test_outputs_are_parsed_once_and_reread_when_changed(service: Service, finish_run: Any,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from frontierguard.web import jobs as jobs_module
+    from frontierguard.web.traffic import jobs as jobs_module
 
     job = finish_run(ACCOUNTS, CAMPAIGNS)
     reads: list[str] = []

@@ -29,7 +29,7 @@ audit_app = typer.Typer(
 ListDateOption = Annotated[str | None, typer.Option(
     "--list-date", help="Use the newest list versions dated on or before YYYY-MM-DD.")]
 ThresholdOption = Annotated[float | None, typer.Option(
-    "--threshold", help="Match threshold (default: setting screening.threshold).")]
+    "--threshold", help="Match threshold (default: setting screening_threshold).")]
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -42,7 +42,7 @@ def _date(value: str | None, option: str) -> dt.date | None:
 
 
 def _overrides(threshold: float | None) -> dict[str, Any]:
-    return {} if threshold is None else {"screening.threshold": threshold}
+    return {} if threshold is None else {"screening_threshold": threshold}
 
 
 def _version_dict(v: lists.ListVersion) -> dict[str, Any]:

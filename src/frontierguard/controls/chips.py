@@ -16,7 +16,7 @@ import numpy.typing as npt
 
 from frontierguard.controls.rules import DISCLAIMER, RuleSet, Thresholds
 from frontierguard.core.errors import InputError
-from frontierguard.core.settings import Setting, register
+from frontierguard.core.settings import Setting, register, resolve
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -29,13 +29,14 @@ PRECISIONS: dict[str, int] = {
 ITEM_TYPES = ("ic", "computer", "hbm")
 
 INCLUDE_IO_DIES = Setting(
-    "controls.pd_include_io_dies", bool, True,
+    "controls_pd_include_io_dies", bool, True,
     "Count I/O and other non-compute logic dies on non-planar nodes in the applicable die area "
-    "(the rule's reading: all logic dies on non-planar nodes, HBM excluded).", "controls")
+    "(the rule's reading: all logic dies on non-planar nodes, HBM excluded).", "controls",
+    old_names=("controls.pd_include_io_dies",))
 SPARSITY_FACTOR = Setting(
-    "controls.sparsity_factor", float, 2.0,
+    "controls_sparsity_factor", float, 2.0,
     "Divide throughput marked as sparse by this factor to get dense throughput "
-    "(2:4 structured sparsity doubles the quoted rate).", "controls")
+    "(2:4 structured sparsity doubles the quoted rate).", "controls", old_names=("controls.sparsity_factor",))
 register([INCLUDE_IO_DIES, SPARSITY_FACTOR])
 
 
@@ -104,6 +105,7 @@ class Computed:
     precision: npt.NDArray[np.int64]
     area: FloatArray
     pd: FloatArray
+    sparsity_factor: float = 2.0
 
 
 def compute(table: ChipTable, include_io_dies: bool = True, sparsity_factor: float = 2.0) -> Computed:
@@ -120,7 +122,7 @@ def compute(table: ChipTable, include_io_dies: bool = True, sparsity_factor: flo
     area = table.die_area * table.dies + io
     with np.errstate(invalid="ignore", divide="ignore"):
         pd = np.where(area > 0, tpp / area, np.nan)
-    return Computed(tpp, precision, area, pd)
+    return Computed(tpp, precision, area, pd, sparsity_factor)
 
 
 def paragraph_masks(t: Thresholds, c: Computed, table: ChipTable) -> dict[str, BoolArray]:
@@ -157,10 +159,11 @@ def _check_pd_needed(t: Thresholds, c: Computed, table: ChipTable) -> None:
 
 def classify_table(table: ChipTable, rules: RuleSet, settings: dict[str, Any] | None = None
                    ) -> list[ChipResult]:
-    """Classify every item of ``table`` under ``rules``'s 3A090 parameters."""
-    opts = settings or {}
-    include_io = bool(opts.get(INCLUDE_IO_DIES.name, INCLUDE_IO_DIES.default))
-    factor = float(opts.get(SPARSITY_FACTOR.name, SPARSITY_FACTOR.default))
+    """Classify every item of ``table`` under ``rules``'s 3A090 parameters (``settings``:
+    overrides of the two chip settings, after their environment variables)."""
+    opts = resolve([INCLUDE_IO_DIES, SPARSITY_FACTOR], settings)
+    include_io = bool(opts[INCLUDE_IO_DIES.name])
+    factor = float(opts[SPARSITY_FACTOR.name])
     t = rules.classification
     c = compute(table, include_io, factor)
     _check_pd_needed(t, c, table)
@@ -208,13 +211,14 @@ def _assumptions(i: int, table: ChipTable, c: Computed, include_io: bool, tpp_a:
     name = list(PRECISIONS)[int(c.precision[i])]
     out = [f"TPP from {name} (largest over the precisions given: TOPS x {PRECISIONS[name]} bits)"]
     if table.sparse[i]:
-        out.append("throughput was quoted with sparsity and halved to the dense rate")
+        how = "halved" if c.sparsity_factor == 2 else f"divided by {c.sparsity_factor:g}"
+        out.append(f"throughput was quoted with sparsity and {how} to the dense rate")
     else:
         out.append("throughput figures are dense (without sparsity)")
     if table.per_die[i]:
         out.append(f"throughput quoted per die, summed over {int(table.dies[i])} dies")
     if table.dies[i] > 1 or not np.isnan(table.io_die_area[i]):
-        io = "included" if include_io else "excluded (setting controls.pd_include_io_dies)"
+        io = "included" if include_io else "excluded (setting controls_pd_include_io_dies)"
         out.append(f"applicable area = {int(table.dies[i])} compute die(s); I/O dies {io}; HBM excluded")
     if table.area_estimated[i]:
         depends = table.datacenter[i] and c.tpp[i] < tpp_a

@@ -21,9 +21,10 @@ from frontierguard.core.errors import InputError
 from frontierguard.core.settings import Setting, register, resolve
 
 TRAINING_FLOP = Setting(
-    "controls.iaas_training_flop", float, 1e25,
+    "controls_iaas_training_flop", float, 1e25,
     "Peak dense 16-bit operations a rental can deliver (GPUs x hours x peak rate) at or above which "
-    "it is treated as training-scale (1e25 is the EU AI Act's systemic-risk presumption).", "controls")
+    "it is treated as training-scale (1e25 is the EU AI Act's systemic-risk presumption).", "controls",
+    old_names=("controls.iaas_training_flop",))
 register([TRAINING_FLOP])
 
 

@@ -20,13 +20,13 @@ from frontierguard.core.registry import Registry
 from frontierguard.core.scoring import Algorithm, Feature, FtResult
 from frontierguard.core.settings import Setting, register, resolve
 
-NEW_COMPANY_DAYS = Setting("controls.redflag_new_company_days", int, 365,
+NEW_COMPANY_DAYS = Setting("controls_redflag_new_company_days", int, 365,
                            "A customer incorporated fewer days than this before the order is 'newly formed'.",
-                           "controls")
-KW_PER_CHIP_OVERHEAD = Setting("controls.redflag_facility_overhead", float, 1.5,
+                           "controls", old_names=("controls.redflag_new_company_days",))
+KW_PER_CHIP_OVERHEAD = Setting("controls_redflag_facility_overhead", float, 1.5,
                                "Facility power per chip as a multiple of the chip's TDP (host, network, "
                                "cooling) when checking an order against claimed data-centre power.",
-                               "controls")
+                               "controls", old_names=("controls.redflag_facility_overhead",))
 register([NEW_COMPANY_DAYS, KW_PER_CHIP_OVERHEAD])
 
 PAYMENT_METHODS = ("wire", "letter-of-credit", "card", "cash", "crypto", "other")
@@ -140,7 +140,7 @@ def first_time_buyer(o: Order) -> FtResult:
 
 
 def newly_formed(o: Order) -> FtResult:
-    """The customer was incorporated shortly before the order (controls.redflag_new_company_days)."""
+    """The customer was incorporated shortly before the order (controls_redflag_new_company_days)."""
     if o.incorporated is None:
         return FtResult(0.5, "incorporation date not given")
     age = (o.date - o.incorporated).days

@@ -17,12 +17,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from frontierguard.core.scoring import Algorithm, Feature, FtResult
-
-if TYPE_CHECKING:
-    from frontierguard.traffic.policy import Policy
 
 Row = Mapping[str, Any]
 HARVEST_CAPABILITIES = frozenset({"reasoning", "coding", "agentic", "computer_use"})
@@ -138,7 +135,7 @@ HARVEST: dict[str, Callable[[Row, FeatureSpec], FtResult]] = {
 }
 
 
-# --- campaign features: fn(campaign view, spec, params) -----------------------------------
+# --- campaign features: fn(campaign view, spec) -------------------------------------------
 
 def member_harvest(c: Row, s: FeatureSpec) -> FtResult:
     """Median harvest-behaviour score of the community's member accounts."""
@@ -320,7 +317,24 @@ class Scorers:
         return self.account.name
 
 
-def scorers(policy: Policy) -> Scorers:
+class Weights(Protocol):
+    """What the scorers read from a policy (:class:`frontierguard.traffic.policy.Policy`)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def harvest(self) -> tuple[FeatureSpec, ...]: ...
+    @property
+    def campaign(self) -> tuple[FeatureSpec, ...]: ...
+    @property
+    def account(self) -> tuple[FeatureSpec, ...]: ...
+    @property
+    def campaign_combine(self) -> str: ...
+    @property
+    def account_combine(self) -> str: ...
+
+
+def scorers(policy: Weights) -> Scorers:
     """Build the harvest, campaign and account scorers of ``policy``."""
     v = policy.name
     return Scorers(

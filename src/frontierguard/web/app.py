@@ -1,18 +1,14 @@
-"""Application factory: the store, auth dependencies, error mapping and routers."""
+"""Application factory: the store, error mapping and the routers (``web.traffic``,
+``web.controls``, sign-in); the dependencies routes share live in :mod:`frontierguard.web.deps`."""
 
 from __future__ import annotations
 
 import math
-import os
-import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-import duckdb
-from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
@@ -21,16 +17,20 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from frontierguard import __version__
 from frontierguard.controls.screening import audit
-from frontierguard.core import tokens
+from frontierguard.core import report, tokens
 from frontierguard.core.errors import ConfigError, FrontierguardError, InputError, NotFoundError
 from frontierguard.core.settings import resolve
 from frontierguard.core.store import connect
+from frontierguard.web import login
+from frontierguard.web.controls import api as controls_api
+from frontierguard.web.controls import pages as controls_pages
+from frontierguard.web.controls.screening_cache import SESSIONS_KEPT, SessionCache
+from frontierguard.web.deps import csrf_key, current_principal
 from frontierguard.web.guard import Guard
-from frontierguard.web.jobs import Jobs
 from frontierguard.web.read_cache import ReadCache
-from frontierguard.web.screening_cache import SESSIONS_KEPT, SessionCache
-
-COOKIE = "fg_session"  # a server-side session id, never the token
+from frontierguard.web.traffic import api as traffic_api
+from frontierguard.web.traffic import pages as traffic_pages
+from frontierguard.web.traffic.jobs import Jobs
 
 
 @dataclass
@@ -40,62 +40,8 @@ class ServiceConfig:
     db: Path
     runs_dir: Path
     max_upload_bytes: int = 200 * 1024 * 1024  # every request body, on every route
-    screening_sessions: int | None = None  # default: setting web.screening_sessions
+    screening_sessions: int | None = None  # default: setting web_screening_sessions
     secure_cookies: bool = False  # mark the session cookie Secure (serve behind HTTPS)
-
-
-def cursor(request: Request) -> duckdb.DuckDBPyConnection:
-    """A cursor on the service's store connection (one per request)."""
-    con: duckdb.DuckDBPyConnection = request.app.state.con
-    return con.cursor()
-
-
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-def _same_origin(request: Request) -> bool:
-    origin = request.headers.get("origin") or request.headers.get("referer")
-    if not origin:
-        return False
-    parts = urlsplit(origin)
-    return f"{parts.scheme}://{parts.netloc}" == f"{request.url.scheme}://{request.url.netloc}"
-
-
-def _cookie_principal(request: Request) -> tokens.Principal | None:
-    """The session cookie's principal. The API takes it for reads; a write with only the
-    cookie must also carry ``X-CSRF-Token`` and a same-origin ``Origin``, or it is refused."""
-    principal = tokens.verify_session(cursor(request), request.cookies.get(COOKIE))
-    if principal is None or request.method in SAFE_METHODS:
-        return principal
-    if not _same_origin(request) or not tokens.check_csrf(
-            request.app.state.csrf_key, principal, request.headers.get("x-csrf-token")):
-        raise HTTPException(403, "an API write with the session cookie needs a same-origin "
-                                 "Origin and the X-CSRF-Token header; use a bearer token")
-    return principal
-
-
-def current_principal(request: Request) -> tokens.Principal:
-    """The caller, from ``Authorization: Bearer`` or the session cookie; 401 otherwise."""
-    auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("bearer "):
-        principal = tokens.verify_token(cursor(request), auth[7:].strip())
-    else:
-        principal = _cookie_principal(request)
-    if principal is None:
-        raise HTTPException(401, "missing or invalid API token",
-                            headers={"WWW-Authenticate": "Bearer"})
-    return principal
-
-
-def require(role: str) -> Callable[[tokens.Principal], tokens.Principal]:
-    """A dependency that lets through ``role`` (admins pass every check)."""
-
-    def check(principal: tokens.Principal = Depends(current_principal)) -> tokens.Principal:
-        if not principal.can(role):
-            raise HTTPException(403, f"this needs the {role} role")
-        return principal
-
-    return check
 
 
 def _is_page(request: Request) -> bool:
@@ -103,8 +49,6 @@ def _is_page(request: Request) -> bool:
 
 
 def _error_page(request: Request, code: int, message: str) -> Response:
-    from frontierguard.core import report
-
     html = report.render("frontierguard.web", "error.html.j2", title=f"Error {code}",
                          subtitle=None, principal=None, csrf="", active="", code=code,
                          message=message)
@@ -151,8 +95,6 @@ def _error_handlers(app: FastAPI) -> None:
 
 def create_app(config: ServiceConfig) -> FastAPI:
     """Build the service over one DuckDB store."""
-    from frontierguard.web import api, controls_api, controls_pages, pages
-
     app = FastAPI(
         title="frontierguard", version=__version__,
         description="Distillation defence, AI-chip export controls and party screening.",
@@ -165,7 +107,7 @@ def create_app(config: ServiceConfig) -> FastAPI:
     kept = config.screening_sessions or resolve([SESSIONS_KEPT], None)[SESSIONS_KEPT.name]
     app.state.screening = SessionCache(kept)
     app.state.reads = ReadCache()  # account views, reset by every event or feedback write
-    app.state.csrf_key = os.environ.get("FRONTIERGUARD_CSRF_KEY", "").encode() or secrets.token_bytes(32)
+    app.state.csrf_key = csrf_key()
     _error_handlers(app)
     app.add_middleware(Guard, limit=config.max_upload_bytes, authenticate=current_principal)
 
@@ -174,8 +116,9 @@ def create_app(config: ServiceConfig) -> FastAPI:
         """Liveness check (no token needed)."""
         return {"status": "ok", "version": __version__}
 
-    app.include_router(api.router)
+    app.include_router(traffic_api.router)
     app.include_router(controls_api.router)
-    app.include_router(pages.router)
+    app.include_router(login.router)
+    app.include_router(traffic_pages.router)
     app.include_router(controls_pages.router)
     return app

@@ -21,7 +21,7 @@ def _v3(query: str, listed: str, kind: str = "person") -> float:
 
 
 def test_v3_is_the_default() -> None:
-    assert DEFAULTS["screening.algorithm"] == "logic_v3"
+    assert DEFAULTS["screening_algorithm"] == "logic_v3"
 
 
 @pytest.mark.parametrize(("query", "listed", "kind"), [

@@ -66,17 +66,20 @@ def open_session(
 def build_screener(entries: list[ListEntry], settings: dict[str, Any]) -> Screener:
     """A screener over ``entries`` configured by resolved ``settings`` (:func:`.config.current`)."""
     return Screener.build(
-        entries, algorithm=settings["screening.algorithm"], threshold=settings["screening.threshold"],
-        cutoff=settings["screening.report_cutoff"], candidates=settings["screening.candidates"],
-        rarity_floor=settings["screening.rarity_floor"],
+        entries, algorithm=settings["screening_algorithm"], threshold=settings["screening_threshold"],
+        cutoff=settings["screening_report_cutoff"], candidates=settings["screening_candidates"],
+        rarity_floor=settings["screening_rarity_floor"],
     )
 
 
-def _audit_entry(session: Session, action: str, result: ScreenResult, at: dt.datetime) -> audit.AuditEntry:
+def audit_entry(session: Session, action: str, result: ScreenResult, at: dt.datetime,
+                actor: str | None = None) -> audit.AuditEntry:
+    """The audit row of one screening: who (``actor``, else the ``screening_actor`` setting,
+    else the operating-system user), what, against which list versions, and the hits."""
     top = result.hits[0] if result.hits else None
-    actor = session.settings["screening.actor"] or getpass.getuser()
+    who = actor or session.settings["screening_actor"] or getpass.getuser()
     return audit.AuditEntry(
-        screened_at=at, actor=actor, action=action, query_id=result.party.query_id,
+        screened_at=at, actor=who, action=action, query_id=result.party.query_id,
         query_name=result.party.name, query_country=result.party.country or "",
         list_versions=session.version_label, algorithm=session.screener.algorithm.name,
         threshold=session.screener.threshold, matched=result.matched,
@@ -92,7 +95,7 @@ def check(
     """Screen one party and write it to the audit log."""
     session = open_session(con, list_date=list_date, overrides=overrides)
     result = session.screener.screen(party)
-    audit.append(con, [_audit_entry(session, "check", result, now or _now())])
+    audit.append(con, [audit_entry(session, "check", result, now or _now())])
     return result, session
 
 
@@ -117,39 +120,69 @@ def read_queries(path: Path) -> list[Party]:
     return parties
 
 
+@dataclass(frozen=True)
+class Batch:
+    """The results of screening many parties, and the session that screened them."""
+
+    results: list[ScreenResult]
+    session: Session
+
+    def summary(self) -> dict[str, Any]:
+        """Queries, matched queries, reported candidates, list versions and threshold."""
+        return {"queries": len(self.results), "matched": sum(r.matched for r in self.results),
+                "reported": sum(len(r.hits) for r in self.results),
+                "lists": self.session.version_label, "threshold": self.session.screener.threshold}
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per reported candidate: the columns of RESULTS.csv, as values."""
+        return [{"query_id": r.party.query_id, "query_name": r.party.name,
+                 "match_name": h.entry.name, "list": h.entry.list_name,
+                 "score": float(f"{h.score:.4f}"), "matched": h.matched,
+                 "reasons": list(h.reasons)}
+                for r in self.results for h in r.hits]
+
+
+def screen(
+    con: duckdb.DuckDBPyConnection, parties: list[Party], *, list_date: dt.date | None = None,
+    overrides: dict[str, Any] | None = None, now: dt.datetime | None = None,
+    in_process: bool = False,
+) -> Batch:
+    """Screen ``parties`` against the lists active on ``list_date`` and write one audit row
+    per party. A large batch is spread over ``screening_workers`` processes unless
+    ``in_process`` (a threaded server must not fork)."""
+    session = open_session(con, list_date=list_date, overrides=overrides)
+    workers = 1 if in_process else int(session.settings["screening_workers"])
+    results = session.screener.screen_many(parties, workers)
+    stamp = now or _now()
+    audit.append(con, [audit_entry(session, "screen", r, stamp) for r in results])
+    return Batch(results, session)
+
+
 def screen_file(
     con: duckdb.DuckDBPyConnection, queries: Path, out: Path, *, list_date: dt.date | None = None,
     overrides: dict[str, Any] | None = None, now: dt.datetime | None = None,
     in_process: bool = False,
 ) -> dict[str, Any]:
-    """Screen every row of ``queries``; write RESULTS.csv (one row per reported candidate)
-    and one audit row per query. Returns a summary. A large batch is spread over
-    ``screening.workers`` processes unless ``in_process`` (a threaded server must not fork)."""
-    parties = read_queries(queries)
-    session = open_session(con, list_date=list_date, overrides=overrides)
-    workers = 1 if in_process else int(session.settings["screening.workers"])
-    results = session.screener.screen_many(parties, workers)
-    write_results(results, out)
-    stamp = now or _now()
-    audit.append(con, [_audit_entry(session, "screen", r, stamp) for r in results])
-    return {
-        "queries": len(parties), "matched": sum(r.matched for r in results),
-        "reported": sum(len(r.hits) for r in results), "out": str(out),
-        "lists": session.version_label, "threshold": session.screener.threshold,
-    }
+    """Screen every row of ``queries`` (:func:`screen`); write RESULTS.csv (one row per
+    reported candidate). Returns a summary."""
+    batch = screen(con, read_queries(queries), list_date=list_date, overrides=overrides, now=now,
+                   in_process=in_process)
+    write_results(batch, out)
+    summary = batch.summary()
+    return {**{k: summary[k] for k in ("queries", "matched", "reported")}, "out": str(out),
+            "lists": summary["lists"], "threshold": summary["threshold"]}
 
 
-def write_results(results: list[ScreenResult], out: Path) -> None:
+def write_results(batch: Batch, out: Path) -> None:
     """RESULTS.csv: query_id, query_name, match_name, list, score, matched, reasons."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", newline="", encoding="utf-8") as fh:
         writer = csvsafe.writer(fh, lineterminator="\n")
         writer.writerow(RESULT_COLUMNS)
-        for r in results:
-            for h in r.hits:
-                writer.writerow([r.party.query_id, r.party.name, h.entry.name, h.entry.list_name,
-                                 f"{h.score:.4f}", "true" if h.matched else "false",
-                                 "; ".join(h.reasons)])
+        for row in batch.rows():
+            writer.writerow([row["query_id"], row["query_name"], row["match_name"], row["list"],
+                             f"{row['score']:.4f}", "true" if row["matched"] else "false",
+                             "; ".join(row["reasons"])])
 
 
 def _now() -> dt.datetime:

@@ -2,7 +2,7 @@
 
 A token found in at most ``RARE_NAMES`` listed names keeps its full weight; a more
 common one is scaled by ``log(N / df) / log(N / RARE_NAMES)`` (N listed names, df the
-names holding the token), never below the ``screening.rarity_floor`` setting. Queries are
+names holding the token), never below the ``screening_rarity_floor`` setting. Queries are
 weighed with the same table, so a query token the lists do not hold keeps full weight.
 """
 

@@ -14,9 +14,8 @@ from fastapi.responses import HTMLResponse
 from frontierguard.controls.chips import PRECISIONS
 from frontierguard.controls.screening.model import Party
 from frontierguard.core.errors import FrontierguardError, InputError
-from frontierguard.web import controls_services as svc
-from frontierguard.web.app import cursor
-from frontierguard.web.pages import Session, check_csrf, render
+from frontierguard.web.controls import services as svc
+from frontierguard.web.deps import Session, check_csrf, cursor, render
 
 router = APIRouter(include_in_schema=False)
 NUMBER_FIELDS = ("die_area_mm2", "io_die_area_mm2", "memory_bandwidth_gbs", "hbm_package_area_mm2",

@@ -9,7 +9,6 @@ threshold builds a fresh one and nothing stale is ever screened against.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import threading
 from collections import OrderedDict
 from typing import Any
@@ -23,9 +22,9 @@ from frontierguard.controls.screening.model import Party
 from frontierguard.core.settings import Setting, register
 
 SESSIONS_KEPT = Setting(
-    "web.screening_sessions", int, 2,
+    "web_screening_sessions", int, 2,
     "Indexed screening sessions the service keeps in memory (per list versions and settings).",
-    "web")
+    "web", old_names=("web.screening_sessions",))
 register([SESSIONS_KEPT])
 
 Key = tuple[tuple[int, ...], tuple[tuple[str, str], ...]]
@@ -54,19 +53,6 @@ class SessionCache:
             return session
 
 
-def _entry(session: screening.Session, actor: str, result: ScreenResult,
-           at: dt.datetime) -> audit.AuditEntry:
-    top = result.hits[0] if result.hits else None
-    return audit.AuditEntry(
-        screened_at=at, actor=actor, action="check", query_id=result.party.query_id,
-        query_name=result.party.name, query_country=result.party.country or "",
-        list_versions=session.version_label, algorithm=session.screener.algorithm.name,
-        threshold=session.screener.threshold, matched=result.matched,
-        top_match=top.entry.name if top else "", top_score=round(top.score, 4) if top else 0.0,
-        result=json.dumps([h.as_dict() for h in result.hits], ensure_ascii=False),
-    )
-
-
 def check(cache: SessionCache, con: duckdb.DuckDBPyConnection, party: Party, actor: str,
           list_date: dt.date | None, overrides: dict[str, Any]) -> tuple[ScreenResult,
                                                                         screening.Session]:
@@ -74,5 +60,5 @@ def check(cache: SessionCache, con: duckdb.DuckDBPyConnection, party: Party, act
     session = cache.get(con, list_date, overrides)
     result = session.screener.screen(party)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    audit.append(con, [_entry(session, actor, result, now)])
+    audit.append(con, [screening.audit_entry(session, "check", result, now, actor)])
     return result, session

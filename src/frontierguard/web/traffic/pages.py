@@ -1,4 +1,6 @@
-"""Server-rendered pages. Every page needs a session (token cookie); forms carry CSRF tokens.
+"""Traffic pages: campaigns, accounts with their feedback form, and data and runs.
+
+Every page needs a session (token cookie); forms carry CSRF tokens.
 
 Prompt text and every other value shown comes from attacker-controlled traffic, so
 templates autoescape everything; plots are inline SVG.
@@ -6,101 +8,20 @@ templates autoescape everything; plots are inline SVG.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
-from frontierguard.core import report, tokens
 from frontierguard.core.errors import FrontierguardError, NotFoundError
 from frontierguard.core.tokens import Principal
 from frontierguard.traffic import feedback
-from frontierguard.web import services
-from frontierguard.web.app import COOKIE, cursor
+from frontierguard.web.deps import AdminSession, Session, check_csrf, cursor, render, signed, verified
+from frontierguard.web.traffic import services
 
 router = APIRouter(include_in_schema=False)
-ACTIVE = {"campaigns": "campaigns", "campaign": "campaigns", "account": "campaigns", "runs": "runs",
-          "chips": "chips", "licence": "licence", "screen": "screen", "audit": "audit"}
-
-
-class LoginRequired(Exception):
-    """Raised by page dependencies when there is no valid session."""
-
-
-def page_principal(request: Request) -> Principal:
-    principal = tokens.verify_session(cursor(request), request.cookies.get(COOKIE))
-    if principal is None:
-        raise HTTPException(303, "login required", headers={"Location": "/login"})
-    return principal
-
-
-def page_role(role: str) -> Callable[[Principal], Principal]:
-    def check(principal: Principal = Depends(page_principal)) -> Principal:
-        if not principal.can(role):
-            raise HTTPException(403, f"this page needs the {role} role")
-        return principal
-
-    return check
-
-
-Session = Annotated[Principal, Depends(page_principal)]
-AdminSession = Annotated[Principal, Depends(page_role("admin"))]
-
-
-def render(request: Request, template: str, principal: Principal | None, **ctx: Any) -> HTMLResponse:
-    csrf = tokens.csrf_token(request.app.state.csrf_key, principal) if principal else ""
-    ctx.setdefault("subtitle", None)
-    ctx.setdefault("active", ACTIVE.get(template.split(".")[0], ""))
-    html = report.render("frontierguard.web", template, principal=principal, csrf=csrf, **ctx)
-    return HTMLResponse(html)
-
-
-def check_csrf(request: Request, principal: Principal, token: str) -> None:
-    if not tokens.check_csrf(request.app.state.csrf_key, principal, token):
-        raise HTTPException(403, "invalid CSRF token")
-
-
-@router.get("/login")
-def login_form(request: Request) -> HTMLResponse:
-    return render(request, "login.html.j2", None, title="Sign in", error=None)
-
-
-def _signed(request: Request, message: str) -> str:
-    """``message`` with an HMAC, so /runs shows only messages this server wrote."""
-    sig = hmac.new(request.app.state.csrf_key, message.encode(), hashlib.sha256).hexdigest()
-    return f"message={quote(message)}&sig={sig}"
-
-
-def _verified(request: Request, message: str | None, sig: str | None) -> str | None:
-    if message is None or sig is None:
-        return None
-    good = hmac.new(request.app.state.csrf_key, message.encode(), hashlib.sha256).hexdigest()
-    return message if hmac.compare_digest(good, sig) else None
-
-
-@router.post("/login")
-def login(request: Request, token: Annotated[str, Form()]) -> Response:
-    principal = tokens.verify_token(cursor(request), token.strip())
-    if principal is None:
-        return render(request, "login.html.j2", None, title="Sign in", error="Unknown token.")
-    resp = RedirectResponse("/", status_code=303)
-    resp.set_cookie(COOKIE, tokens.start_session(cursor(request), principal), httponly=True,
-                    samesite="strict", secure=request.app.state.config.secure_cookies,
-                    max_age=tokens.SESSION_HOURS * 3600)
-    return resp
-
-
-@router.post("/logout")
-def logout(request: Request) -> Response:
-    tokens.end_session(cursor(request), request.cookies.get(COOKIE))
-    resp = RedirectResponse("/login", status_code=303)
-    resp.delete_cookie(COOKIE)
-    return resp
 
 
 def _results(request: Request) -> Any:
@@ -158,7 +79,7 @@ def account_feedback(account_id: str, request: Request, principal: Session,
 @router.get("/runs")
 def runs_page(request: Request, principal: AdminSession, message: str | None = None,
               sig: str | None = None) -> HTMLResponse:
-    return _runs(request, principal, _verified(request, message, sig))
+    return _runs(request, principal, verified(request, message, sig))
 
 
 def _runs(request: Request, principal: Principal, message: str | None) -> HTMLResponse:
@@ -180,5 +101,5 @@ async def upload_and_run(request: Request, principal: AdminSession) -> Response:
         job_id = services.start_detection(request.app, releases, principal.token_id)
     except FrontierguardError as exc:
         return _runs(request, principal, message=f"error: {exc}")
-    return RedirectResponse(f"/runs?{_signed(request, f'{text}; started run {job_id}')}",
+    return RedirectResponse(f"/runs?{signed(request, f'{text}; started run {job_id}')}",
                             status_code=303)

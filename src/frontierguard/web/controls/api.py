@@ -9,15 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-import duckdb
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import PlainTextResponse
 
 from frontierguard.controls.screening.model import Party
-from frontierguard.core.tokens import Principal
-from frontierguard.web import controls_services as svc
-from frontierguard.web.app import cursor, require
-from frontierguard.web.controls_models import (
+from frontierguard.web.controls import services as svc
+from frontierguard.web.controls.models import (
     AuditLog,
     BatchResult,
     ChipBatch,
@@ -30,10 +27,9 @@ from frontierguard.web.controls_models import (
     PartyResult,
     RedFlags,
 )
+from frontierguard.web.deps import Analyst, Cursor
 
 router = APIRouter(prefix="/api/v1")
-Analyst = Annotated[Principal, Depends(require("analyst"))]
-Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
 DateParam = Annotated[dt.date | None, Query(description="Rules in force on this date (default: today).")]
 Responses = dict[int | str, dict[str, Any]]
 BAD: Responses = {422: {"description": "bad input, naming the item or line and the field"}}

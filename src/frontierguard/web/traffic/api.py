@@ -1,4 +1,6 @@
-"""REST API, versioned under ``/api/v1``. Each route calls one library function."""
+"""Traffic and service routes of the REST API, versioned under ``/api/v1``: events, detection
+runs, campaigns, accounts and feedback, tokens and settings. Each route calls one library
+function."""
 
 from __future__ import annotations
 
@@ -6,18 +8,16 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import duckdb
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field, TypeAdapter
 
 from frontierguard.core import tokens
 from frontierguard.core.settings import all_settings
-from frontierguard.core.tokens import Principal
 from frontierguard.traffic import feedback
-from frontierguard.web import services
-from frontierguard.web.app import cursor, require
-from frontierguard.web.jobs import RunResults
-from frontierguard.web.traffic_models import (
+from frontierguard.web.deps import Admin, Analyst, Cursor, cursor
+from frontierguard.web.traffic import services
+from frontierguard.web.traffic.jobs import RunResults
+from frontierguard.web.traffic.models import (
     Account,
     Campaign,
     DetectionStarted,
@@ -27,9 +27,6 @@ from frontierguard.web.traffic_models import (
 )
 
 router = APIRouter(prefix="/api/v1")
-Analyst = Annotated[Principal, Depends(require("analyst"))]
-Admin = Annotated[Principal, Depends(require("admin"))]
-Cursor = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such run, campaign or account"}}
 DEFAULT_PAGE, MAX_PAGE = 100, 1000
 TOTAL = "X-Total-Count"

@@ -6,7 +6,6 @@ validation as the CLI (``controls.catalog``), so a bad value is reported with it
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import tempfile
@@ -21,11 +20,10 @@ from frontierguard.controls import catalog, chips, licence, redflags, rules
 from frontierguard.controls.screening import api as screening
 from frontierguard.controls.screening import audit
 from frontierguard.controls.screening.model import Party
-from frontierguard.core import csvsafe
 from frontierguard.core.errors import InputError
 from frontierguard.core.tokens import Principal
-from frontierguard.web import screening_cache
-from frontierguard.web.screening_cache import SessionCache
+from frontierguard.web.controls import screening_cache
+from frontierguard.web.controls.screening_cache import SessionCache
 
 CHIP_FIELDS = (
     "name", "datacenter", "die_area_mm2", "dies", "io_die_area_mm2", "throughput_basis",
@@ -132,9 +130,9 @@ def actor(principal: Principal) -> str:
 
 
 def _overrides(principal: Principal, threshold: float | None) -> dict[str, Any]:
-    out: dict[str, Any] = {"screening.actor": actor(principal)}
+    out: dict[str, Any] = {"screening_actor": actor(principal)}
     if threshold is not None:
-        out["screening.threshold"] = threshold
+        out["screening_threshold"] = threshold
     return out
 
 
@@ -150,7 +148,7 @@ def screen_party(con: duckdb.DuckDBPyConnection, principal: Principal, party: Pa
         result, session = screening.check(con, party, list_date=list_date,
                                           overrides=_overrides(principal, threshold))
     else:
-        settings = {} if threshold is None else {"screening.threshold": threshold}
+        settings = {} if threshold is None else {"screening_threshold": threshold}
         result, session = screening_cache.check(cache, con, party, actor(principal), list_date,
                                                 settings)
     return {"name": party.name, "country": party.country, "matched": result.matched,
@@ -164,22 +162,15 @@ def screen_batch(con: duckdb.DuckDBPyConnection, principal: Principal, text: str
                  filename: str = "queries.csv") -> dict[str, Any]:
     """Screen a CSV of parties (``query_id, name[, country, address, identifier]``)."""
     with tempfile.TemporaryDirectory() as tmp:
-        queries, out = Path(tmp) / "queries.csv", Path(tmp) / "results.csv"
+        queries = Path(tmp) / "queries.csv"
         queries.write_text(text, encoding="utf-8")
         try:
-            summary = screening.screen_file(con, queries, out, list_date=list_date,
-                                            overrides=_overrides(principal, threshold),
-                                            in_process=True)
+            parties = screening.read_queries(queries)
         except InputError as exc:
             raise InputError(exc.message, filename, exc.row, exc.field) from None
-        with out.open(newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
-    summary.pop("out", None)
-    rows = [{k: csvsafe.restore(v) for k, v in r.items()} for r in rows]  # JSON keeps raw text
-    summary["results"] = [
-        {**r, "score": float(r["score"]), "matched": r["matched"] == "true",
-         "reasons": [s for s in r["reasons"].split("; ") if s]} for r in rows]
-    return summary
+    batch = screening.screen(con, parties, list_date=list_date,
+                             overrides=_overrides(principal, threshold), in_process=True)
+    return {**batch.summary(), "results": batch.rows()}
 
 
 def audit_log(con: duckdb.DuckDBPyConnection, limit: int, offset: int = 0) -> dict[str, Any]:

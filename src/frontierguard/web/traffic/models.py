@@ -74,3 +74,5 @@ class SettingInfo(BaseModel):
     type: str
     default: Any
     description: str
+    old_names: list[str] = Field(default_factory=list,
+                                 description="Earlier names, still accepted with a warning.")

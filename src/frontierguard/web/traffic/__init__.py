@@ -1,0 +1,1 @@
+"""Traffic routes and pages: events, detection runs, campaigns, accounts and analyst feedback."""
