@@ -40,7 +40,7 @@ _RFC3339 = (rf"^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}([Tt ]{_HMS}(\.[0-9]{{1,6}})?"
             r"([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?)?$")
 # the surrounding whitespace trimmed from text: space, tab, LF, VT, FF, CR
 _SPACE = "(" + " || ".join(f"chr({c})" for c in (32, 9, 10, 11, 12, 13)) + ")"
-_INTEGER_TEXT = r"^[+-]?[0-9]{1,19}$"
+_INTEGER_TEXT = r"^[+-]?[0-9]{1,19}(\.0*)?$"  # 3, +3, 3.0 (JSON writers' whole floats)
 _FLOAT_TEXT = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,3})?$"
 _FLOAT32_MAX = "3.4028234663852886e38"
 
@@ -127,7 +127,9 @@ def _integer(col: Column, x: str, raw: pa.DataType) -> str:
         return f"CASE WHEN {_whole(x, lo, hi)} THEN TRY_CAST({x} AS {kind}) END"
     if _is_text(raw):
         t = trim(x)
-        return f"CASE WHEN regexp_matches({t}, '{_INTEGER_TEXT}') THEN TRY_CAST({t} AS {kind}) END"
+        digits = f"split_part({t}, '.', 1)"
+        return (f"CASE WHEN regexp_matches({t}, '{_INTEGER_TEXT}') "
+                f"THEN TRY_CAST({digits} AS {kind}) END")
     if pa.types.is_boolean(raw):
         return f"CAST({x} AS {kind})"
     return f"TRY_CAST({x} AS {kind})"

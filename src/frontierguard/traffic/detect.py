@@ -1,5 +1,10 @@
 """Detection end to end: events -> signals and features -> account graph -> scores -> outputs.
 
+One pipeline for every engine (:mod:`frontierguard.traffic.engine`): the engine loads and
+checks the events and builds the signals and features (DuckDB here, or Spark for traffic
+that outgrows one machine); the account graph, scoring and outputs then run on the engine's
+local DuckDB, the same code for both.
+
 Writes the fixed output contract into ``out_dir``:
 
 * ``accounts.csv`` -- ``account_id, score, flagged, cluster_id, reasons`` (one row per account
