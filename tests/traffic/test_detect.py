@@ -112,11 +112,13 @@ def test_every_setting_of_a_run_reaches_its_stage(engine: str, name: str, stage:
     assert {k: v for k, v in vars(parts).items() if v} == {stage: {name: "7"}}
 
 
-@pytest.mark.parametrize(("engine", "name"), [
-    ("duckdb", "spark_master"), ("spark", "ingest_memory_limit"), ("spark", "nope"),
+@pytest.mark.parametrize(("engine", "name", "message"), [
+    ("duckdb", "spark_master", "applies to --engine spark"),
+    ("spark", "ingest_memory_limit", "applies to --engine duckdb"),
+    ("spark", "nope", "known: .*signals_cot_threshold.*spark_master"),
 ])
-def test_settings_of_no_stage_are_refused(engine: str, name: str) -> None:
-    with pytest.raises(ConfigError, match=f"unknown setting '{name}'.*signals_cot_threshold"):
+def test_settings_of_no_stage_are_refused(engine: str, name: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=f"unknown setting '{name}'.*{message}"):
         detect.split_overrides({name: "1"}, detect.engine_settings(engine))
 
 

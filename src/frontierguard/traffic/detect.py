@@ -100,6 +100,11 @@ def split_overrides(overrides: dict[str, Any] | None,
     """The overrides for detection, features and the engine; an unknown name (or one of
     another engine) is a ConfigError listing every setting this run accepts."""
     given = dict(overrides or {})
+    mine = {s.name for s in engine}
+    for other in ENGINES:
+        wrong = sorted({s.name for s in engine_settings(other)} & given.keys() - mine)
+        if wrong:
+            raise ConfigError(f"unknown setting {wrong[0]!r}: it applies to --engine {other}")
     resolve([*SETTINGS, *features.SETTINGS, *engine], given)
 
     def part(group: Sequence[Setting]) -> dict[str, Any]:
