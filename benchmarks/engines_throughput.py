@@ -41,15 +41,15 @@ def run_duckdb(sim: Path, out: Path) -> dict[str, float]:
 
 
 def run_spark(sim: Path, out: Path, master: str) -> dict[str, float]:
-    from frontierguard.traffic.spark.detect import run_detection_spark
-    from frontierguard.traffic.spark_engine import session
+    from frontierguard.traffic.detect import run_detection
+    from frontierguard.traffic.spark.engine import session
 
     t0 = time.perf_counter()
     spark = session(master)
     startup = time.perf_counter() - t0
     start = time.perf_counter()
-    r = run_detection_spark([sim / "events.parquet"], releases=sim / "releases.csv",
-                            out_dir=out, spark=spark)
+    r = run_detection([sim / "events.parquet"], releases=sim / "releases.csv",
+                      out_dir=out, engine="spark", spark=spark)
     return {"events": r.events, "seconds": time.perf_counter() - start, "flagged": r.flagged,
             "startup_seconds": startup}
 

@@ -39,7 +39,7 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def main() -> None:
-    from frontierguard.traffic.spark_engine import SparkEngine, session, spark_available
+    from frontierguard.traffic.spark.engine import SparkEngine, session, spark_available
 
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rows", type=int, default=3000)

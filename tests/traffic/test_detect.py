@@ -99,6 +99,40 @@ def test_unknown_engine_and_setting_are_config_errors(tmp_path: Path) -> None:
         detect.run_detection(None, overrides={"nope": 1}, out_dir=tmp_path)
 
 
+@pytest.mark.parametrize(("engine", "name", "stage"), [
+    ("duckdb", "detect_flag_threshold", "detection"),
+    ("duckdb", "signals_cot_threshold", "features"),
+    ("duckdb", "ingest_memory_limit", "engine"),
+    ("spark", "detect_flag_threshold", "detection"),
+    ("spark", "signals_text_chars", "features"),
+    ("spark", "spark_shuffle_partitions", "engine"),
+])
+def test_every_setting_of_a_run_reaches_its_stage(engine: str, name: str, stage: str) -> None:
+    parts = detect.split_overrides({name: "7"}, detect.engine_settings(engine))
+    assert {k: v for k, v in vars(parts).items() if v} == {stage: {name: "7"}}
+
+
+@pytest.mark.parametrize(("engine", "name", "message"), [
+    ("duckdb", "spark_master", "applies to --engine spark"),
+    ("spark", "ingest_memory_limit", "applies to --engine duckdb"),
+    ("spark", "nope", "known: .*signals_cot_threshold.*spark_master"),
+])
+def test_settings_of_no_stage_are_refused(engine: str, name: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=f"unknown setting '{name}'.*{message}"):
+        detect.split_overrides({name: "1"}, detect.engine_settings(engine))
+
+
+def test_settings_reach_the_duckdb_run(tmp_path: Path) -> None:
+    path = tmp_path / "events.parquet"
+    pq.write_table(_events(40), path)
+    args = ["--quiet", "detect", str(path), "--json", "--set", "ingest_memory_limit=300MB",
+            "--set", "signals_cot_threshold=0.2"]
+    low = runner.invoke(app, [*args, "--out", str(tmp_path / "a"), "--set",
+                              "detect_flag_threshold=0"])
+    assert low.exit_code == 0, low.output
+    assert json.loads(low.stdout)["flagged"] == 3  # every account scores at least 0
+
+
 def test_cli_reports_domain_errors_as_usage_errors(tmp_path: Path) -> None:
     path = tmp_path / "events.jsonl"
     path.write_text("")

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from frontierguard.core.errors import InputError
 from frontierguard.core.store import connect
-from frontierguard.traffic.ingest import _coerce, load_events
+from frontierguard.traffic.coerce import coerce
+from frontierguard.traffic.ingest import load_events
 from frontierguard.traffic.schema import BY_NAME
 
 Writer = Callable[[str, list[dict[str, Any]]], Path]
@@ -192,7 +193,7 @@ def test_parquet_with_typed_timestamps(tmp_path: Path) -> None:
 @given(st.integers(min_value=0, max_value=4_102_444_800_000))
 def test_epoch_ms_and_rfc3339_give_the_same_instant(ms: int) -> None:
     iso = datetime.fromtimestamp(ms / 1000, tz=UTC).isoformat()
-    value, _ = _coerce(BY_NAME["ts"], pa.string())
+    value, _ = coerce(BY_NAME["ts"], pa.string())
     con = connect(":memory:")
     con.register("raw", pa.table({"ts": [str(ms), iso]}))
     got = [r[0] for r in con.execute(f"SELECT epoch_ms({value}) FROM raw").fetchall()]

@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 
 from frontierguard.core.errors import ConfigError, InputError
 from frontierguard.traffic import features
+from frontierguard.traffic.coerce import EVENT_COLUMNS
 from frontierguard.traffic.engine import Engine
-from frontierguard.traffic.schema import EVENT_SCHEMA
 from frontierguard.traffic.signals.template import normalise_sql
+from frontierguard.traffic.spark.engine import _partitions, spark_available
 from frontierguard.traffic.spark.regex import java_pattern, java_replacement
 from frontierguard.traffic.spark.transpile import FIXUPS, to_spark_sql
-from frontierguard.traffic.spark_engine import _partitions, spark_available
 
 GOLDEN = Path(__file__).parent / "golden" / "spark"
 UPDATE = os.environ.get("FRONTIERGUARD_UPDATE_GOLDEN") == "1"
@@ -179,14 +179,14 @@ CASES = {
 def spark() -> Iterator[Any]:
     if NO_SPARK:
         pytest.skip(f"Spark tests skipped: {NO_SPARK}")
-    from frontierguard.traffic.spark_engine import session
+    from frontierguard.traffic.spark.engine import session
 
     yield session("local[2]", {"spark_shuffle_partitions": 2})
 
 
 @pytest.fixture(scope="module")
 def engine(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from frontierguard.traffic.spark_engine import SparkEngine
+    from frontierguard.traffic.spark.engine import SparkEngine
 
     return SparkEngine(spark, str(tmp_path_factory.mktemp("spark-work")))
 
@@ -303,26 +303,50 @@ def test_read_events_dir_glob_types_and_dedupe(engine: Any, tmp_path: Path) -> N
                    day / "part-1.parquet")
     assert load_events(engine, [str(tmp_path / "events" / "*" / "*.parquet")]) == 5
     events = engine.to_arrow("SELECT * FROM events ORDER BY request_id")
-    assert events.column_names == EVENT_SCHEMA.names
+    assert events.column_names == list(EVENT_COLUMNS)
     assert events.schema.field("turns").type == pa.int32()
     assert events.column("request_id").to_pylist() == ["r0", "r1", "r2", "r3", "r4"]
 
 
 @spark_test
-@pytest.mark.parametrize(("table", "field"), [
-    (_events(2).drop_columns(["model"]), "model"),
-    (_events(2, account_id=["a", None]), "account_id"),
-    (_events(2, asn_type=["hosting", "satellite"]), "asn_type"),
+@pytest.mark.parametrize(("table", "row", "field"), [
+    (_events(2).drop_columns(["model"]), None, "model"),
+    (_events(2, account_id=["a", None]), 2, "account_id"),
+    (_events(2, asn_type=["hosting", "satellite"]), 2, "asn_type"),
     (_events(2, ts=[dt.datetime(2026, 3, 2, tzinfo=dt.UTC), dt.datetime(1, 1, 1, tzinfo=dt.UTC)]),
-     "ts"),
+     2, "ts"),
     (_events(2, account_created=[None, dt.datetime(2200, 1, 1, tzinfo=dt.UTC)]),
-     "account_created"),
+     2, "account_created"),
 ])
-def test_bad_events_name_file_and_field(engine: Any, tmp_path: Path, table: pa.Table,
-                                        field: str) -> None:
+def test_bad_events_name_file_row_and_field(engine: Any, tmp_path: Path, table: pa.Table,
+                                            row: int | None, field: str) -> None:
     from frontierguard.traffic.spark.ingest import load_events
 
     pq.write_table(table, tmp_path / "bad.parquet")
     with pytest.raises(InputError) as err:
         load_events(engine, [tmp_path / "bad.parquet"])
-    assert field in str(err.value) and "bad.parquet" in str(err.value)
+    assert field in str(err.value) and err.value.file == str(tmp_path / "bad.parquet")
+    assert err.value.row == row
+
+
+@spark_test
+@pytest.mark.parametrize("setting", [
+    ("detect_flag_threshold", "0.7"), ("signals_cot_threshold", "0.2"),
+    ("spark_shuffle_partitions", "2"),
+])
+def test_detect_on_spark_takes_every_setting(spark: Any, tmp_path: Path,
+                                             setting: tuple[str, str]) -> None:
+    """``detect --engine spark --set NAME=VALUE`` used to fail for every detection and
+    signal setting (checked against the Spark session's three): now the run gets as far as
+    reading the events, and a bad row is reported as on DuckDB."""
+    from typer.testing import CliRunner
+
+    from frontierguard.cli import app
+
+    pq.write_table(_events(2, account_id=["a", " "]), tmp_path / "events.parquet")
+    result = CliRunner().invoke(app, [
+        "detect", str(tmp_path / "events.parquet"), "--engine", "spark", "--spark-master",
+        "local[2]", "--out", str(tmp_path / "out"), "--set", "=".join(setting)])
+    assert result.exit_code == 2
+    assert "unknown setting" not in result.output
+    assert "row 2, field 'account_id'" in result.output

@@ -42,7 +42,8 @@ def detect(
     spark_master: Annotated[str | None, typer.Option(
         "--spark-master", help="Spark master URL for --engine spark (default local[*]).")] = None,
     set_: Annotated[list[str] | None, typer.Option(
-        "--set", help="Override a detection setting, NAME=VALUE (see `frontierguard settings`).",
+        "--set", help="Override a detection, signal or engine (ingest_*, spark_*) setting, "
+        "NAME=VALUE (see `frontierguard settings`); repeatable.",
     )] = None,
     json_out: JsonOption = False,
 ) -> None:

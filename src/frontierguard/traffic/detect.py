@@ -1,5 +1,10 @@
 """Detection end to end: events -> signals and features -> account graph -> scores -> outputs.
 
+One pipeline for every engine (:mod:`frontierguard.traffic.engine`): the engine loads and
+checks the events and builds the signals and features (DuckDB here, or Spark for traffic
+that outgrows one machine); the account graph, scoring and outputs then run on the engine's
+local DuckDB, the same code for both.
+
 Writes the fixed output contract into ``out_dir``:
 
 * ``accounts.csv`` -- ``account_id, score, flagged, cluster_id, reasons`` (one row per account
@@ -17,26 +22,40 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
 
 from frontierguard.core import csvsafe
 from frontierguard.core.errors import ConfigError, InputError
-from frontierguard.core.settings import resolve
-from frontierguard.core.store import connect, table_exists
+from frontierguard.core.settings import Setting, resolve
+from frontierguard.core.store import connect
 from frontierguard.traffic import campaigns as campaigns_mod
-from frontierguard.traffic import features, linkage, report
-from frontierguard.traffic.engine import DuckDBEngine
+from frontierguard.traffic import features, ingest, linkage, report
+from frontierguard.traffic.engine import DuckDBEngine, Engine
 from frontierguard.traffic.policy import SETTINGS, effective_policy
 from frontierguard.traffic.scoring import scorers
 from frontierguard.traffic.tables import read_releases
 
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
 ENGINES = ("duckdb", "spark")
+
+# Columns of req_signals read after the feature step (linkage indicators, campaign evidence).
+LANDED_SIGNALS = (
+    "account_id", "ts", "model", "ip", "ip24", "asn", "asn_type", "user_agent",
+    "tls_fingerprint", "payment_fingerprint", "org_id", "account_created", "signup_channel", "prompt",
+    "capability", "template_id", "template_simhash",
+)
+# The tables the single-machine steps read, landed from the engine that built them.
+LANDED = {"account_features": "SELECT * FROM account_features",
+          "req_signals": f"SELECT {', '.join(LANDED_SIGNALS)} FROM req_signals"}
 
 
 @dataclass(frozen=True)
@@ -58,20 +77,41 @@ class DetectionResult:
                 "links": self.links, "seconds": round(self.seconds, 3)}
 
 
-def load_events(con: duckdb.DuckDBPyConnection, paths: Sequence[str | Path]) -> None:
-    """Load event files into ``events`` (validated, deduplicated) through the ingest path."""
-    from frontierguard.traffic.ingest import load_events as ingest
+@dataclass(frozen=True)
+class Overrides:
+    """``--set`` values split by the stage that reads them."""
 
-    ingest(con, paths, "fail")
+    detection: dict[str, Any]
+    features: dict[str, Any]
+    engine: dict[str, Any]
 
 
-def split_overrides(overrides: dict[str, Any] | None) -> tuple[dict[str, Any], dict[str, Any]]:
-    """(detection settings, feature settings); an unknown name is a ConfigError."""
-    ours = {s.name for s in SETTINGS}
-    mine = {k: v for k, v in (overrides or {}).items() if k in ours}
-    rest = {k: v for k, v in (overrides or {}).items() if k not in ours}
-    resolve([*SETTINGS, *features.SETTINGS], overrides)
-    return mine, rest
+def engine_settings(engine: str) -> Sequence[Setting]:
+    """The settings of the named engine (without starting it)."""
+    if engine == "spark":
+        from frontierguard.traffic.spark.engine import SETTINGS as SPARK_SETTINGS
+
+        return SPARK_SETTINGS
+    return ingest.SETTINGS
+
+
+def split_overrides(overrides: dict[str, Any] | None,
+                    engine: Sequence[Setting] = ingest.SETTINGS) -> Overrides:
+    """The overrides for detection, features and the engine; an unknown name (or one of
+    another engine) is a ConfigError listing every setting this run accepts."""
+    given = dict(overrides or {})
+    mine = {s.name for s in engine}
+    for other in ENGINES:
+        wrong = sorted({s.name for s in engine_settings(other)} & given.keys() - mine)
+        if wrong:
+            raise ConfigError(f"unknown setting {wrong[0]!r}: it applies to --engine {other}")
+    resolve([*SETTINGS, *features.SETTINGS, *engine], given)
+
+    def part(group: Sequence[Setting]) -> dict[str, Any]:
+        names = {s.name for s in group}
+        return {k: v for k, v in given.items() if k in names}
+
+    return Overrides(part(SETTINGS), part(features.SETTINGS), part(engine))
 
 
 def _releases(releases: str | Path | pa.Table | None) -> pa.Table | None:
@@ -80,55 +120,81 @@ def _releases(releases: str | Path | pa.Table | None) -> pa.Table | None:
     return read_releases(releases)
 
 
+@contextmanager
+def open_engine(name: str, overrides: dict[str, Any], db: str | Path | None = None,
+                con: duckdb.DuckDBPyConnection | None = None, spark_master: str | None = None,
+                spark: SparkSession | None = None) -> Iterator[Engine]:
+    """The named engine, closed afterwards: DuckDB on ``con`` or the store ``db`` (in memory
+    when neither), or Spark on ``spark`` or a new session."""
+    engine: Engine
+    if name == "spark":
+        from frontierguard.traffic.spark.engine import SparkEngine, session
+
+        engine = SparkEngine(spark or session(spark_master, overrides))
+    else:
+        engine = DuckDBEngine(con or connect(db if db is not None else ":memory:"),
+                              owns=con is None)
+    try:
+        yield engine
+    finally:
+        engine.close()
+
+
 def run_detection(
     events_paths: Sequence[str | Path] | None,
     db: str | Path | None = None,
     releases: str | Path | pa.Table | None = None,
     out_dir: str | Path = "detections",
-    engine: str = "duckdb",
+    engine: str | Engine = "duckdb",
     overrides: dict[str, Any] | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
     spark_master: str | None = None,
+    spark: SparkSession | None = None,
 ) -> DetectionResult:
     """Detect distillation campaigns in the events (files, or the store when none given).
 
     ``engine="spark"`` computes signals and features on Apache Spark from Parquet
     paths, directories or globs; linkage and scoring then run on the aggregated tables.
+    An :class:`~frontierguard.traffic.engine.Engine` runs on that engine (the caller closes it).
     """
-    if engine not in ENGINES:
+    if isinstance(engine, str) and engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
-    if engine == "spark":
-        if not events_paths:
-            raise InputError("the spark engine reads event files: give Parquet paths or globs")
-        from frontierguard.traffic.spark.detect import run_detection_spark
+    name = engine if isinstance(engine, str) else engine.name
+    parts = split_overrides(overrides, engine_settings(name) if isinstance(engine, str)
+                            else engine.settings)
+    if not events_paths and name == "spark":
+        raise InputError("the spark engine reads event files: give Parquet paths or globs")
+    if not isinstance(engine, str):
+        return detect_on(engine, events_paths, releases, out_dir, parts)
+    with open_engine(name, parts.engine, db, con, spark_master, spark) as opened:
+        return detect_on(opened, events_paths, releases, out_dir, parts, db)
 
-        return run_detection_spark(events_paths, releases, out_dir, overrides, master=spark_master)
+
+def detect_on(engine: Engine, events_paths: Sequence[str | Path] | None,
+              releases: str | Path | pa.Table | None, out_dir: str | Path,
+              overrides: Overrides, db: str | Path | None = None) -> DetectionResult:
+    """The detection pipeline on ``engine``: load and check the events (unless the engine
+    holds them already), features on the engine, then linkage, communities, scoring and the
+    output files on its local DuckDB."""
     start = time.perf_counter()
-    mine, feature_overrides = split_overrides(overrides)
-    policy, values = effective_policy(mine)
+    policy, values = effective_policy(overrides.detection)
     release_table = _releases(releases)
-    own = con is None
-    if con is None:
-        con = connect(db if db is not None else ":memory:")
-    try:
-        if events_paths:
-            load_events(con, events_paths)
-        con.execute(f"SET memory_limit = '{values['detect_memory_limit']}'")
-        if not table_exists(con, "events"):
-            raise InputError("no events: give event files or a store that holds ingested events",
-                             db)
-        n_events = int(con.execute("SELECT count(*) FROM events").fetchall()[0][0])
-        if n_events == 0:
-            raise InputError("no events to analyse", db)
-        features.build(DuckDBEngine(con), "events", release_table, feature_overrides)
-        links = linkage.build_graph(con, policy)
-        linkage.communities(con, policy)
-        result = campaigns_mod.assess(con, policy, scorers(policy))
-        out = Path(out_dir)
-        write_outputs(con, out, result, policy.name, release_table)
-    finally:
-        if own:
-            con.close()
+    if events_paths:
+        engine.load_events(events_paths, overrides.engine)
+    engine.local.execute(f"SET memory_limit = '{values['detect_memory_limit']}'")
+    if not engine.has_table("events"):
+        raise InputError("no events: give event files or a store that holds ingested events", db)
+    n_events = int(engine.to_arrow("SELECT count(*) AS n FROM events").column(0)[0].as_py())
+    if n_events == 0:
+        raise InputError("no events to analyse", db)
+    features.build(engine, "events", release_table, overrides.features)
+    engine.land(LANDED)
+    con = engine.local
+    links = linkage.build_graph(con, policy)
+    linkage.communities(con, policy)
+    result = campaigns_mod.assess(con, policy, scorers(policy))
+    out = Path(out_dir)
+    write_outputs(con, out, result, policy.name, release_table)
     flagged = sum(1 for a in result.accounts if a["flagged"])
     return DetectionResult(out, policy.name, n_events, len(result.accounts), flagged,
                            len(result.campaigns), links, time.perf_counter() - start)

@@ -46,9 +46,14 @@ def _fn(name: str, *args: exp.Expr) -> exp.Expr:
 
 def _epoch_ms(node: exp.Expr) -> exp.Expr:
     if (isinstance(node, exp.UnixToTime) and _scale(node) == 3
-            and not isinstance(node.this, exp.Literal)):
+            and not isinstance(node.this, exp.Literal) and not _integer_cast(node.this)):
         return _fn("unix_millis", node.this)
     return node
+
+
+def _integer_cast(node: exp.Expr) -> bool:
+    """``CAST(x AS BIGINT)`` and the like: an integer, so epoch_ms makes a timestamp of it."""
+    return isinstance(node, exp.Cast) and node.to.is_type(*exp.DataType.INTEGER_TYPES)
 
 
 def _scale(node: exp.Expr) -> int | None:
@@ -191,7 +196,8 @@ def _nested_ctes(tree: exp.Expr) -> exp.Expr:
 
 FIXUPS: Registry[FixUp] = Registry("Spark SQL fix-up", [
     FixUp("epoch_ms", "epoch_ms(timestamp) is milliseconds since the epoch: unix_millis, not "
-          "timestamp_millis (its inverse)", _epoch_ms),
+          "timestamp_millis (its inverse); epoch_ms(CAST(x AS BIGINT)) stays the inverse",
+          _epoch_ms),
     FixUp("epoch", "epoch(timestamp) keeps fractional seconds: unix_micros / 1e6, not "
           "unix_timestamp (whole seconds)", _epoch),
     FixUp("regex", "RE2 patterns, options and replacements rewritten for Java regex; "

@@ -1,4 +1,4 @@
-"""The Spark engine: the same signal and feature SQL as the DuckDB engine, on Apache Spark.
+"""The Spark engine: the same ingest, signal and feature SQL as the DuckDB engine, on Spark.
 
 Statements arrive in DuckDB dialect and are transpiled to Spark SQL by
 :func:`frontierguard.traffic.spark.transpile.to_spark_sql` (sqlglot plus tested fix-ups).
@@ -7,6 +7,8 @@ temporary directory by default, any Hadoop-compatible URI on a cluster), so ever
 is materialised once and its lineage cut. Arrow goes in through ``createDataFrame`` and
 comes out through ``DataFrame.toArrow``; Python-only steps run as Arrow batch UDFs
 (``mapInArrow``) on the executors, so ``func`` must map rows independently of batching.
+Event files are read where they lie (:mod:`frontierguard.traffic.spark.ingest`); the
+aggregated tables the single-machine steps read are landed in an in-memory DuckDB.
 
 ``pyspark`` is an optional extra (``pip install frontierguard[spark]``) and needs a Java
 runtime; importing this module never starts Java, :func:`session` does.
@@ -19,15 +21,18 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 from sqlglot import exp
 
-from frontierguard.core import settings
+from frontierguard.core import settings, store
 from frontierguard.core.errors import ConfigError
+from frontierguard.core.settings import Setting
 from frontierguard.traffic.engine import ArrowFunc
+from frontierguard.traffic.spark import ingest
 from frontierguard.traffic.spark.transpile import parse, to_spark_sql
 
 if TYPE_CHECKING:
@@ -106,12 +111,32 @@ class SparkEngine:
 
     name = "spark"
     dialect = "spark"
+    settings: Sequence[Setting] = SETTINGS
+    reads_store = False
 
     def __init__(self, spark: SparkSession, work_dir: str | None = None) -> None:
         self.spark = spark
         self._own_dir = work_dir is None
         self.work_dir = work_dir or tempfile.mkdtemp(prefix="frontierguard-spark-")
         self._versions = itertools.count()
+        self.local = store.connect(":memory:")
+        self.local.execute("SET TimeZone = 'UTC'")
+
+    def load_events(self, paths: Sequence[str | Path],
+                    overrides: Mapping[str, Any] | None = None) -> None:
+        ingest.load_events(self, paths)
+
+    def has_table(self, name: str) -> bool:
+        return bool(self.spark.catalog.tableExists(_ident(name)))
+
+    def land(self, tables: Mapping[str, str]) -> None:
+        for name, sql in tables.items():
+            self.local.register("_landed", self.to_arrow(sql))
+            try:
+                self.local.execute(f"CREATE OR REPLACE TABLE {_ident(name)} AS "
+                                   "SELECT * FROM _landed")
+            finally:
+                self.local.unregister("_landed")
 
     # -- the Engine protocol -------------------------------------------------------------
     def execute(self, sql: str) -> None:
@@ -156,7 +181,9 @@ class SparkEngine:
         self.spark.read.parquet(path).createOrReplaceTempView(name)
 
     def close(self) -> None:
-        """Drop the work directory this engine created (the session stays up)."""
+        """Close the local DuckDB and drop the work directory this engine created (the
+        session stays up)."""
+        self.local.close()
         if self._own_dir:
             shutil.rmtree(self.work_dir, ignore_errors=True)
 
