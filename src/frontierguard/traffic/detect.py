@@ -27,6 +27,7 @@ import pyarrow as pa
 
 from frontierguard.core import csvsafe
 from frontierguard.core.errors import ConfigError, InputError
+from frontierguard.core.progress import NULL, Progress
 from frontierguard.core.settings import resolve
 from frontierguard.core.store import connect, table_exists
 from frontierguard.traffic import campaigns as campaigns_mod
@@ -58,11 +59,13 @@ class DetectionResult:
                 "links": self.links, "seconds": round(self.seconds, 3)}
 
 
-def load_events(con: duckdb.DuckDBPyConnection, paths: Sequence[str | Path]) -> None:
+def load_events(con: duckdb.DuckDBPyConnection, paths: Sequence[str | Path],
+                progress: Progress = NULL) -> None:
     """Load event files into ``events`` (validated, deduplicated) through the ingest path."""
     from frontierguard.traffic.ingest import load_events as ingest
 
-    ingest(con, paths, "fail")
+    progress.stage("loading events")
+    ingest(con, paths, "fail", progress=progress.advance)
 
 
 def split_overrides(overrides: dict[str, Any] | None) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -89,11 +92,13 @@ def run_detection(
     overrides: dict[str, Any] | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
     spark_master: str | None = None,
+    progress: Progress = NULL,
 ) -> DetectionResult:
     """Detect distillation campaigns in the events (files, or the store when none given).
 
     ``engine="spark"`` computes signals and features on Apache Spark from Parquet
     paths, directories or globs; linkage and scoring then run on the aggregated tables.
+    ``progress`` hears each stage as it begins (DuckDB engine).
     """
     if engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
@@ -112,7 +117,7 @@ def run_detection(
         con = connect(db if db is not None else ":memory:")
     try:
         if events_paths:
-            load_events(con, events_paths)
+            load_events(con, events_paths, progress)
         con.execute(f"SET memory_limit = '{values['detect_memory_limit']}'")
         if not table_exists(con, "events"):
             raise InputError("no events: give event files or a store that holds ingested events",
@@ -120,11 +125,15 @@ def run_detection(
         n_events = int(con.execute("SELECT count(*) FROM events").fetchall()[0][0])
         if n_events == 0:
             raise InputError("no events to analyse", db)
-        features.build(DuckDBEngine(con), "events", release_table, feature_overrides)
+        features.build(DuckDBEngine(con), "events", release_table, feature_overrides, progress)
+        progress.stage("linking accounts")
         links = linkage.build_graph(con, policy)
+        progress.stage("finding communities")
         linkage.communities(con, policy)
+        progress.stage("scoring accounts and campaigns")
         result = campaigns_mod.assess(con, policy, scorers(policy))
         out = Path(out_dir)
+        progress.stage("writing outputs")
         write_outputs(con, out, result, policy.name, release_table)
     finally:
         if own:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from frontierguard.core.errors import ConfigError, InputError
+from frontierguard.core.progress import NULL, Progress
 from frontierguard.core.registry import Registry
 from frontierguard.core.settings import Setting, register, resolve
 from frontierguard.traffic.engine import Engine
@@ -197,11 +198,21 @@ def statements(events: str = "events", releases: pa.Table | None = None,
 PROFILE_ENV = "FRONTIERGUARD_PROFILE_FEATURES"
 
 
+# what each stage of :func:`build` is called in progress displays
+STAGE_LABELS = {
+    "_req_stage": "request signals", "_templates": "prompt templates",
+    "_template_simhash": "template fingerprints", "req_signals": "request table",
+    "templates": "template table", "_req_time": "request timing",
+    "account_features": "account features", "account_day_features": "account-day features",
+}
+
+
 @contextmanager
-def _stage(name: str) -> Iterator[None]:
-    """Time one stage of :func:`build`; with ``FRONTIERGUARD_PROFILE_FEATURES=1`` in the
-    environment, print its wall and CPU seconds (this process, all threads) and the
-    process's peak RSS so far to stderr."""
+def _stage(name: str, progress: Progress = NULL) -> Iterator[None]:
+    """Report one stage of :func:`build` to ``progress`` and time it; with
+    ``FRONTIERGUARD_PROFILE_FEATURES=1`` in the environment, print its wall and CPU seconds
+    (this process, all threads) and the process's peak RSS so far to stderr."""
+    progress.stage(STAGE_LABELS.get(name, name))
     if not os.environ.get(PROFILE_ENV):
         yield
         return
@@ -215,15 +226,16 @@ def _stage(name: str) -> Iterator[None]:
 
 
 def build(engine: Engine, events: str = "events", releases: pa.Table | None = None,
-          overrides: dict[str, object] | None = None) -> None:
+          overrides: dict[str, object] | None = None, progress: Progress = NULL) -> None:
     """Create ``req_signals``, ``templates``, ``account_features`` and
-    ``account_day_features`` from the ``events`` table in ``engine``."""
+    ``account_day_features`` from the ``events`` table in ``engine``, reporting each stage
+    to ``progress``."""
     for name, sql in statements(events, releases, overrides):
         if name == "req_signals":
-            with _stage("_template_simhash"):
+            with _stage("_template_simhash", progress):
                 engine.apply_udf("_template_simhash",
                                  "SELECT template_id, template FROM _templates", simhash_table)
-        with _stage(name):
+        with _stage(name, progress):
             engine.create_table(name, sql)
             for done in _LAST_USE.get(name, ()):
                 engine.drop_table(done)

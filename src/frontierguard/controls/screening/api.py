@@ -20,6 +20,7 @@ from frontierguard.controls.screening.normalize import normalize_name
 from frontierguard.core import csvsafe
 from frontierguard.core.datafiles import read_csv_rows
 from frontierguard.core.errors import DataFileError, InputError
+from frontierguard.core.progress import NULL, Progress
 from frontierguard.core.scoring import Explanation
 
 RESULT_COLUMNS = ["query_id", "query_name", "match_name", "list", "score", "matched", "reasons"]
@@ -120,15 +121,20 @@ def read_queries(path: Path) -> list[Party]:
 def screen_file(
     con: duckdb.DuckDBPyConnection, queries: Path, out: Path, *, list_date: dt.date | None = None,
     overrides: dict[str, Any] | None = None, now: dt.datetime | None = None,
-    in_process: bool = False,
+    in_process: bool = False, progress: Progress = NULL,
 ) -> dict[str, Any]:
     """Screen every row of ``queries``; write RESULTS.csv (one row per reported candidate)
     and one audit row per query. Returns a summary. A large batch is spread over
-    ``screening.workers`` processes unless ``in_process`` (a threaded server must not fork)."""
+    ``screening.workers`` processes unless ``in_process`` (a threaded server must not fork).
+    Each stage is reported to ``progress``."""
+    progress.stage("reading queries")
     parties = read_queries(queries)
+    progress.stage("opening lists")
     session = open_session(con, list_date=list_date, overrides=overrides)
     workers = 1 if in_process else int(session.settings["screening.workers"])
+    progress.stage(f"screening {len(parties)} parties")
     results = session.screener.screen_many(parties, workers)
+    progress.stage("writing results and audit log")
     write_results(results, out)
     stamp = now or _now()
     audit.append(con, [_audit_entry(session, "screen", r, stamp) for r in results])
