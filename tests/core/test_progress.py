@@ -7,6 +7,7 @@ import io
 import pytest
 
 from frontierguard.cli import common
+from frontierguard.core.store import connect
 from frontierguard.core.progress import NULL, NullProgress, Progress, TerminalProgress, is_terminal
 
 
@@ -62,3 +63,8 @@ def test_cli_shows_stages_only_on_a_terminal_without_quiet(
     assert ("linking accounts" in screen.getvalue()) is shown
     assert ("ingesting" in screen.getvalue()) is shown
     assert (screen.getvalue() == "") is not shown
+
+
+def test_store_connections_never_draw_duckdb_progress_bars() -> None:
+    con = connect(":memory:")
+    assert con.execute("SELECT current_setting('enable_progress_bar')").fetchone() == (False,)
