@@ -44,9 +44,10 @@ def test_detect_reports_its_stages_in_order(sim: Path, tmp_path: Path) -> None:
     seen = Recorder()
     run_detection([sim / "events.parquet"], releases=sim / "releases.csv",
                   out_dir=tmp_path / "out", progress=seen)
-    features = [STAGE_LABELS[n] for n in ("_req_stage", "_templates", "_template_simhash",
-                                          "req_signals", "templates", "_req_time",
-                                          "account_features", "account_day_features")]
+    features = [STAGE_LABELS[n] for n in (
+        "_text_stage", "_text_match", "_text_signals", "_req_stage", "_templates",
+        "_template_simhash", "req_signals", "templates", "_req_time", "account_features",
+        "account_day_features")]
     assert seen.stages == ["loading events", *features, "linking accounts",
                            "finding communities", "scoring accounts and campaigns",
                            "writing outputs"]

@@ -148,7 +148,7 @@ def _describe(con: duckdb.DuckDBPyConnection, campaigns: list[dict[str, Any]],
         caps = _by_campaign(con, "SELECT m.campaign, s.capability, count(*) AS n FROM req_signals s "
                                  "JOIN _members m USING (account_id) GROUP BY ALL ORDER BY n DESC, 2")
         prompts = _by_campaign(con, (
-            "SELECT campaign, prompt, n FROM (SELECT m.campaign, s.template_id, any_value(s.prompt) "
+            "SELECT campaign, prompt, n FROM (SELECT m.campaign, s.template_id, min(s.prompt) "
             "AS prompt, count(*) AS n, row_number() OVER (PARTITION BY m.campaign ORDER BY "
             "count(*) DESC, s.template_id) AS rk FROM req_signals s JOIN _members m "
             "USING (account_id) WHERE s.prompt IS NOT NULL GROUP BY m.campaign, s.template_id) "
