@@ -15,7 +15,7 @@ from frontierguard.core.store import connect
 from frontierguard.traffic.rules import load_capability_rules, load_cot_rules
 from frontierguard.traffic.signals.capability import categorise
 from frontierguard.traffic.signals.cot import classify, rule_match
-from frontierguard.traffic.signals.literals import required_literals
+from frontierguard.traffic.signals.literals import required_clauses, required_literals
 from frontierguard.traffic.signals.prefilter import Prefilter
 from frontierguard.traffic.signals.sqltext import any_of, lit
 from frontierguard.traffic.signals.textmatch import cap_groups
@@ -55,6 +55,31 @@ PREFILTER = Prefilter(GROUPS)
 def test_required_literals(pattern: str, expected: set[str] | None) -> None:
     got = required_literals(pattern)
     assert (None if got is None else set(got)) == expected
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("(show|reveal)\\s+(me\\s+)?your\\s+raw", [{"show", "reveal"}, {"your"}, {"raw"}]),
+    ("(a\\s+bc|d)", [{"bc", "d"}]),  # an alternation: the rarest set of each branch
+    ("x(ab)+c", [{"x"}, {"ab"}, {"c"}]),
+    ("x(ab)*c", [{"x"}, {"c"}]),
+    (".*", []),
+])
+def test_required_clauses(pattern: str, expected: list[set[str]]) -> None:
+    got = [set(c) for c in required_clauses(pattern)]
+    assert sorted(got, key=sorted) == sorted(expected, key=sorted)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("please show your raw notes", [True, False, True]),
+    ("show the raw notes", [False, False, True]),        # "your" missing
+    ("your raw reveal", [True, False, True]),            # candidates need not match
+    ("xyz", [False, True, True]),
+    ("", [False, False, True]),
+])
+def test_a_group_is_a_candidate_when_one_pattern_has_all_its_clauses(
+        text: str, expected: list[bool]) -> None:
+    groups = (("(show|reveal)\\s+your\\s+raw",), ("abc", "x.z"), ("\\w+",))
+    assert Prefilter(groups).candidates(pa.array([text])).tolist() == [expected]
 
 
 def _re2_groups(texts: list[str]) -> list[list[bool]]:

@@ -11,9 +11,10 @@ the analysis does not model) it is None and the regex runs everywhere.
 The analysis is the classic one of trigram indexes: along a concatenation, runs of parts
 with a small finite set of spellings (literals, alternations of literals, optional
 letters, small character classes) multiply into the spellings of the run, each a
-substring every match contains; of all such sets the one whose shortest string is longest
-(the rarest) is kept. An alternation needs a set from each branch, a repeat one from its
-body when it repeats at least once.
+substring every match contains, so a match holds one string of every such set
+(:func:`required_clauses`). An alternation needs the rarest set (whose shortest string is
+longest) of one of its branches, a repeat the sets of its body when it repeats at least
+once.
 """
 
 from __future__ import annotations
@@ -34,30 +35,39 @@ MAX_CLASS = 8  # a character class of at most this many characters counts as lit
 _UNMODELLED = re.compile(r"\(\?[a-zA-Z-]|\[:")
 
 Strings = frozenset[str]
-Info = tuple[Strings | None, Strings | None]  # (every spelling, a required set)
-_UNKNOWN: Info = (None, None)
+Clauses = tuple[Strings, ...]  # every match holds a string of each
+Info = tuple[Strings | None, Clauses]  # (every spelling, or None; the clauses)
+_UNKNOWN: Info = (None, ())
 
 
-def required_literals(pattern: str) -> Strings | None:
-    """Strings one of which every match of ``pattern`` contains; None if none are known."""
+def required_clauses(pattern: str) -> Clauses:
+    """Sets of strings such that every match of ``pattern`` contains a string of each set;
+    empty when none are known."""
     if _UNMODELLED.search(pattern):
-        return None
+        return ()
     try:
         tree = sre_parse.parse(pattern)
     except re.error:
-        return None
+        return ()
     return _sequence(list(tree))[1]
+
+
+def required_literals(pattern: str) -> Strings | None:
+    """The rarest of :func:`required_clauses`: strings one of which every match of
+    ``pattern`` contains; None if none are known."""
+    return _best(required_clauses(pattern))
 
 
 def _usable(strings: Strings | None) -> bool:
     return strings is not None and bool(strings) and "" not in strings
 
 
-def _best(candidates: list[Strings]) -> Strings | None:
-    usable = [c for c in candidates if _usable(c)]
-    if not usable:
-        return None
-    return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
+def rarity(strings: Strings) -> tuple[int, int]:
+    return min(map(len, strings)), -len(strings)
+
+
+def _best(candidates: Clauses) -> Strings | None:
+    return max(candidates, key=rarity) if candidates else None
 
 
 def _product(left: Strings, right: Strings) -> Strings | None:
@@ -67,32 +77,30 @@ def _product(left: Strings, right: Strings) -> Strings | None:
 
 
 def _sequence(items: list[Any]) -> Info:
-    run: Strings | None = frozenset({""})
+    run: Strings = frozenset({""})
     exact = True
-    found: list[Strings] = []
+    found: list[Strings | None] = []
     for item in items:
-        spellings, required = _item(item)
-        joined = _product(run, spellings) if run is not None and spellings is not None else None
+        spellings, clauses = _item(item)
+        joined = _product(run, spellings) if spellings is not None else None
         if joined is not None:
             run = joined
             continue
         exact = False
-        if run is not None:
-            found.append(run)
-        found.extend(s for s in (spellings, required) if s is not None)
+        found += [run, spellings, *clauses]
         run = frozenset({""})
-    if run is not None:
-        found.append(run)
-    return (run if exact else None), _best(found)
+    found.append(run)
+    usable = tuple(dict.fromkeys(c for c in found if c is not None and _usable(c)))
+    return (run if exact else None), usable
 
 
 def _item(item: tuple[Any, Any]) -> Info:
     op, av = item
     if op is sre.LITERAL:
         one = frozenset({chr(av)})
-        return one, one
+        return one, (one,)
     if op is sre.AT:
-        return frozenset({""}), None
+        return frozenset({""}), ()
     if op is sre.IN:
         return _char_class(av)
     if op is sre.SUBPATTERN:
@@ -117,28 +125,31 @@ def _char_class(members: list[tuple[Any, Any]]) -> Info:
     if not chars or len(chars) > MAX_CLASS:
         return _UNKNOWN
     one = frozenset(chars)
-    return one, one
+    return one, (one,)
 
 
 def _branch(infos: list[Info]) -> Info:
+    """An alternation: its spellings are the branches' (when all are finite); it needs the
+    rarest set of some branch, so the union of each branch's rarest set."""
     spellings: Strings | None = frozenset()
-    required: Strings | None = frozenset()
-    for exact, need in infos:
+    needed: Strings | None = frozenset()
+    for exact, clauses in infos:
         spellings = spellings | exact if spellings is not None and exact is not None else None
-        required = required | need if required is not None and need is not None else None
+        best = _best(clauses)
+        needed = needed | best if needed is not None and best is not None else None
     if spellings is not None and len(spellings) > MAX_SPELLINGS:
         spellings = None
-    return spellings, required
+    return spellings, ((needed,) if needed else ())
 
 
 def _repeat(low: int, high: int, body: Info) -> Info:
-    exact, need = body
+    exact, clauses = body
     if exact is not None and low == 0 and high == 1:
-        return exact | {""}, None
+        return exact | {""}, ()
     if exact is not None and low == high and low <= 3:
         out: Strings | None = frozenset({""})
         for _ in range(low):
             out = _product(out, exact) if out is not None else None
         if out is not None:
-            return out, out
-    return None, (need if low >= 1 else None)
+            return out, ((out,) if _usable(out) else ())
+    return None, (clauses if low >= 1 else ())
