@@ -1,15 +1,16 @@
-"""Long commands keep captured (non-terminal) output free of progress text, and detect
-reports its stages, in order, to the progress object it is given."""
+"""Long commands show stages only on a terminal without --quiet, keep captured output free
+of progress text, and detect reports its stages, in order, to the progress object given."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from frontierguard.cli import app
+from frontierguard.cli import app, common
 from frontierguard.traffic.detect import run_detection
 from frontierguard.traffic.features import STAGE_LABELS
 from frontierguard.traffic.simulate import simulate
@@ -17,6 +18,13 @@ from frontierguard.traffic.simulate import simulate
 runner = CliRunner()
 STAGE_WORDS = ("simulating", "loading events", "request signals", "linking accounts",
                "writing outputs", "evaluating", "ingesting")
+
+
+class FakeTerminal(io.StringIO):
+    """A text stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
 
 
 class Recorder:
@@ -79,3 +87,20 @@ def test_json_output_stays_parseable(sim: Path, tmp_path: Path) -> None:
                                  str(tmp_path / "out"), "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["events"] > 0
+
+
+@pytest.mark.parametrize(("terminal", "quiet", "shown"), [
+    (True, False, True), (True, True, False), (False, False, False), (False, True, False),
+])
+def test_cli_shows_stages_only_on_a_terminal_without_quiet(
+        monkeypatch: pytest.MonkeyPatch, terminal: bool, quiet: bool, shown: bool) -> None:
+    screen = FakeTerminal() if terminal else io.StringIO()
+    monkeypatch.setattr("sys.stderr", screen)
+    monkeypatch.setattr(common.State, "quiet", quiet)
+    with common.stages() as progress:
+        progress.stage("linking accounts")
+    with common.progress("ingesting", 5) as advance:
+        advance(5)
+    assert ("linking accounts" in screen.getvalue()) is shown
+    assert ("ingesting" in screen.getvalue()) is shown
+    assert (screen.getvalue() == "") is not shown

@@ -1,4 +1,4 @@
-"""Progress reporting: the null default, the terminal display, and when the CLI shows it."""
+"""Progress reporting: the null default and the terminal display."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import io
 
 import pytest
 
-from frontierguard.cli import common
-from frontierguard.core.store import connect
 from frontierguard.core.progress import NULL, NullProgress, Progress, TerminalProgress, is_terminal
+from frontierguard.core.store import connect
 
 
 class FakeTerminal(io.StringIO):
@@ -46,23 +45,6 @@ def test_terminal_progress_draws_every_stage() -> None:
         shown.advance()
     text = screen.getvalue()
     assert "loading events" in text and "scoring accounts" in text
-
-
-@pytest.mark.parametrize(("terminal", "quiet", "shown"), [
-    (True, False, True), (True, True, False), (False, False, False), (False, True, False),
-])
-def test_cli_shows_stages_only_on_a_terminal_without_quiet(
-        monkeypatch: pytest.MonkeyPatch, terminal: bool, quiet: bool, shown: bool) -> None:
-    screen = FakeTerminal() if terminal else io.StringIO()
-    monkeypatch.setattr("sys.stderr", screen)
-    monkeypatch.setattr(common.State, "quiet", quiet)
-    with common.stages() as progress:
-        progress.stage("linking accounts")
-    with common.progress("ingesting", 5) as advance:
-        advance(5)
-    assert ("linking accounts" in screen.getvalue()) is shown
-    assert ("ingesting" in screen.getvalue()) is shown
-    assert (screen.getvalue() == "") is not shown
 
 
 def test_store_connections_never_draw_duckdb_progress_bars() -> None:
