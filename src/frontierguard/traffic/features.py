@@ -9,7 +9,10 @@
 * ``account_day_features`` -- one row per account and UTC day (:data:`DAY_FEATURES`).
 
 All SQL lives in ``traffic/sql/*.sql`` (DuckDB dialect, Spark-portable); rule sets compile
-to SQL expressions; the only Python step is the SimHash over the distinct templates.
+to SQL expressions evaluated once per distinct request text and joined back to the requests.
+The Python steps run on distinct values only: the rules' literal prefilter over the distinct
+texts (:mod:`~frontierguard.traffic.signals.textmatch`) and the SimHash over the distinct
+templates.
 """
 
 from __future__ import annotations
