@@ -41,7 +41,13 @@ def _pattern_clauses(pattern: str) -> Clauses:
     would cost more to count than they filter)."""
     ranked = sorted(required_clauses(pattern), key=rarity, reverse=True)
     extra = [c for c in ranked[1:] if min(map(len, c)) >= MIN_EXTRA]
-    return tuple(ranked[:1] + extra[:MAX_CLAUSES - 1])
+    return tuple(_minimal(c) for c in ranked[:1] + extra[:MAX_CLAUSES - 1])
+
+
+def _minimal(clause: frozenset[str]) -> frozenset[str]:
+    """``clause`` without the strings that contain another of its strings (a text holds a
+    string of the clause exactly when it holds one of those left)."""
+    return frozenset(s for s in clause if not any(t != s and t in s for t in clause))
 
 
 class Prefilter:
