@@ -1,7 +1,8 @@
 """``frontierguard detect`` end to end on a 1M-event Parquet file: events/s and peak memory.
 
-Usage: python benchmarks/detect_speed.py [EVENTS.parquet] [--releases FILE]
-Without a file, one is synthesised: 1M events with ~250-character prompts from 20k accounts,
+Usage: python benchmarks/detect_speed.py [EVENTS.parquet] [--releases FILE] [--out DIR]
+       [--rows N]
+Without a file, one is synthesised: 1M events (or N) with ~250-character prompts from 20k accounts,
 a few hundred of them in coordinated groups (shared cards, TLS fingerprints, proxy ranges).
 Targets (issue 3): >= 20k events/s on this 2-core machine, < 4 GB peak memory.
 Prints the child's CPU time (user+sys) beside the wall time, and the feature stages' wall/CPU
@@ -87,15 +88,26 @@ def _tables(rows: int, n_accounts: int, groups: int) -> Iterator[pa.Table]:
         yield table
 
 
+def _option(name: str) -> str | None:
+    """The value given after ``name`` on the command line, if any."""
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv[:-1] else None
+
+
+def _option_values() -> set[str]:
+    return {v for v in (_option("--releases"), _option("--out"), _option("--rows"))
+            if v is not None}
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    args = [a for a in args if a not in _option_values()]
     extra = sys.argv[sys.argv.index("--releases"):][:2] if "--releases" in sys.argv else []
     with tempfile.TemporaryDirectory() as tmp:
         events = Path(args[0]) if args else Path(tmp) / "events.parquet"
         if not args:
-            synthesise(events)
+            synthesise(events, rows=int(_option("--rows") or 1_000_000))
         rows = pq.ParquetFile(events).metadata.num_rows
-        out = Path(tmp) / "out"
+        out = Path(_option("--out") or Path(tmp) / "out")
         os.environ["FRONTIERGUARD_PROFILE_FEATURES"] = "1"
         wall, peak = run_measured([FG, "--quiet", "detect", str(events), *extra, "--out", str(out),
                                    "--json"])

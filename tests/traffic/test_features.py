@@ -222,7 +222,8 @@ def test_profile_env_prints_each_stage(monkeypatch: pytest.MonkeyPatch,
     c.execute("CREATE TABLE events AS SELECT * FROM _ev")
     features.build(DuckDBEngine(c))
     err = capsys.readouterr().err
-    stages = [name for name, _ in features.statements()] + ["_template_simhash"]
+    stages = [name for name, _ in features.statements()] + [
+        table for table, _, _ in features.arrow_steps().values()]
     for name in stages:
         assert f"[features] {name} " in err
     assert "cpu" in err and "MiB" in err

@@ -13,10 +13,10 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import duckdb
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from frontierguard.core.errors import FrontierguardError
+from frontierguard.core.progress import NULL, Progress, TerminalProgress, is_terminal
 from frontierguard.core.store import default_db_path
 
 P = ParamSpec("P")
@@ -81,16 +81,24 @@ def info(message: str) -> None:
         console.print(message, highlight=False, markup=False)
 
 
+def _shows_progress() -> bool:
+    return not State.quiet and is_terminal(sys.stderr)
+
+
+@contextmanager
+def stages() -> Iterator[Progress]:
+    """Where a command reports named stages: a live display on stderr when it is a terminal
+    and --quiet is off, else nothing (piped or captured output stays clean)."""
+    if not _shows_progress():
+        yield NULL
+        return
+    with TerminalProgress(sys.stderr) as shown:
+        yield shown
+
+
 @contextmanager
 def progress(description: str, total: float | None = None) -> Iterator[Callable[[float], None]]:
-    """A Rich progress bar (hidden under --quiet); yields ``advance(n)``."""
-    if State.quiet:
-        yield lambda n: None
-        return
-    bar = Progress(
-        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
-        TimeElapsedColumn(), console=console, transient=True,
-    )
-    with bar:
-        task = bar.add_task(description, total=total)
-        yield lambda n: bar.advance(task, n)
+    """One counted stage shown as by :func:`stages`; yields ``advance(n)``."""
+    with stages() as shown:
+        shown.stage(description, total)
+        yield shown.advance

@@ -14,6 +14,7 @@ from frontierguard.cli.common import (
     domain_errors,
     info,
     print_json,
+    stages,
 )
 from frontierguard.core.errors import ConfigError
 from frontierguard.traffic.detect import run_detection
@@ -52,8 +53,10 @@ def detect(
     Example: `frontierguard detect sim/events.parquet --releases sim/releases.csv --out out`
     """
     store = db if events else db_path(db)
-    result = run_detection(events or None, db=store, releases=releases, out_dir=out, engine=engine,
-                           overrides=_overrides(set_ or []), spark_master=spark_master)
+    with stages() as progress:
+        result = run_detection(events or None, db=store, releases=releases, out_dir=out,
+                               engine=engine, overrides=_overrides(set_ or []),
+                               spark_master=spark_master, progress=progress)
     if json_out:
         print_json(result.as_dict())
         return

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from frontierguard.cli.common import DbOption, JsonOption, domain_errors, info, print_json
+from frontierguard.cli.common import (
+    DbOption,
+    JsonOption,
+    domain_errors,
+    info,
+    print_json,
+    stages,
+)
 from frontierguard.traffic.baselines import BASELINES, run_baseline
 from frontierguard.traffic.evaluate import EvalResult, run_eval
 from frontierguard.traffic.fit import fit_policy
@@ -65,7 +72,8 @@ def eval_cmd(
 
     Example: `frontierguard eval --detections out --labels sim/labels.csv --events sim/events.parquet`
     """
-    result = run_eval(detections, labels, events, db)
+    with stages() as progress:
+        result = run_eval(detections, labels, events, db, progress)
     if json_out:
         print_json(result.as_dict())
     else:
@@ -85,7 +93,9 @@ def baselines_run(
 
     Example: `frontierguard baselines run prada sim/events.parquet --out base/prada`
     """
-    path = run_baseline(name, events, out, benign_labels)
+    with stages() as progress:
+        progress.stage(f"running baseline {name}")
+        path = run_baseline(name, events, out, benign_labels)
     if json_out:
         print_json({"baseline": name, "accounts": str(path)})
     else:

@@ -9,7 +9,15 @@ from typing import Annotated, Any
 
 import typer
 
-from frontierguard.cli.common import DbOption, JsonOption, db_path, domain_errors, info, print_json
+from frontierguard.cli.common import (
+    DbOption,
+    JsonOption,
+    db_path,
+    domain_errors,
+    info,
+    print_json,
+    stages,
+)
 from frontierguard.controls.screening import api, audit, lists
 from frontierguard.controls.screening.model import Party
 from frontierguard.core.errors import InputError
@@ -100,9 +108,9 @@ def parties_screen(
 
     Example: `frontierguard parties screen queries.csv --out results.csv --threshold 0.75`
     """
-    with connect(db_path(db)) as con:
+    with connect(db_path(db)) as con, stages() as progress:
         summary = api.screen_file(con, queries, out, list_date=_date(list_date, "list-date"),
-                                  overrides=_overrides(threshold))
+                                  overrides=_overrides(threshold), progress=progress)
     if as_json:
         print_json(summary)
         return

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from frontierguard.cli.common import JsonOption, domain_errors, info, print_json
+from frontierguard.cli.common import JsonOption, domain_errors, info, print_json, stages
 from frontierguard.transparency import service
 from frontierguard.transparency.catalog import DEFAULT_CATALOG
 
@@ -31,7 +31,9 @@ def audit_cmd(
 
     Example: `frontierguard transparency audit card.md report.pdf --developer DeepSeek --out reports/`
     """
-    result, written = service.run_audit(docs, developer, catalog, out)
+    with stages() as progress:
+        progress.stage(f"auditing {len(docs)} document(s)")
+        result, written = service.run_audit(docs, developer, catalog, out)
     data = result.to_json()
     if json_out:
         print_json(data)

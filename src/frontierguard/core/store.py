@@ -60,6 +60,9 @@ def connect(
         raise StoreBusyError(_busy_message(target, str(exc))) from None
     con.execute("SET TimeZone = 'UTC'")
     con.execute("SET temp_directory = ?", [str(spill_dir())])
+    # DuckDB's own bar would print on any stream, terminal or not: progress goes through
+    # core.progress instead
+    con.execute("SET enable_progress_bar = false")
     return con
 
 

@@ -33,6 +33,7 @@ import pyarrow as pa
 
 from frontierguard.core import csvsafe
 from frontierguard.core.errors import ConfigError, InputError
+from frontierguard.core.progress import NULL, Progress
 from frontierguard.core.settings import Setting, resolve
 from frontierguard.core.store import connect
 from frontierguard.traffic import campaigns as campaigns_mod
@@ -150,12 +151,14 @@ def run_detection(
     con: duckdb.DuckDBPyConnection | None = None,
     spark_master: str | None = None,
     spark: SparkSession | None = None,
+    progress: Progress = NULL,
 ) -> DetectionResult:
     """Detect distillation campaigns in the events (files, or the store when none given).
 
     ``engine="spark"`` computes signals and features on Apache Spark from Parquet
     paths, directories or globs; linkage and scoring then run on the aggregated tables.
     An :class:`~frontierguard.traffic.engine.Engine` runs on that engine (the caller closes it).
+    ``progress`` hears each stage as it begins.
     """
     if isinstance(engine, str) and engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
@@ -165,14 +168,15 @@ def run_detection(
     if not events_paths and name == "spark":
         raise InputError("the spark engine reads event files: give Parquet paths or globs")
     if not isinstance(engine, str):
-        return detect_on(engine, events_paths, releases, out_dir, parts)
+        return detect_on(engine, events_paths, releases, out_dir, parts, progress=progress)
     with open_engine(name, parts.engine, db, con, spark_master, spark) as opened:
-        return detect_on(opened, events_paths, releases, out_dir, parts, db)
+        return detect_on(opened, events_paths, releases, out_dir, parts, db, progress)
 
 
 def detect_on(engine: Engine, events_paths: Sequence[str | Path] | None,
               releases: str | Path | pa.Table | None, out_dir: str | Path,
-              overrides: Overrides, db: str | Path | None = None) -> DetectionResult:
+              overrides: Overrides, db: str | Path | None = None,
+              progress: Progress = NULL) -> DetectionResult:
     """The detection pipeline on ``engine``: load and check the events (unless the engine
     holds them already), features on the engine, then linkage, communities, scoring and the
     output files on its local DuckDB."""
@@ -180,6 +184,7 @@ def detect_on(engine: Engine, events_paths: Sequence[str | Path] | None,
     policy, values = effective_policy(overrides.detection)
     release_table = _releases(releases)
     if events_paths:
+        progress.stage("loading events")
         engine.load_events(events_paths, overrides.engine)
     engine.local.execute(f"SET memory_limit = '{values['detect_memory_limit']}'")
     if not engine.has_table("events"):
@@ -187,13 +192,17 @@ def detect_on(engine: Engine, events_paths: Sequence[str | Path] | None,
     n_events = int(engine.to_arrow("SELECT count(*) AS n FROM events").column(0)[0].as_py())
     if n_events == 0:
         raise InputError("no events to analyse", db)
-    features.build(engine, "events", release_table, overrides.features)
+    features.build(engine, "events", release_table, overrides.features, progress)
     engine.land(LANDED)
     con = engine.local
+    progress.stage("linking accounts")
     links = linkage.build_graph(con, policy)
+    progress.stage("finding communities")
     linkage.communities(con, policy)
+    progress.stage("scoring accounts and campaigns")
     result = campaigns_mod.assess(con, policy, scorers(policy))
     out = Path(out_dir)
+    progress.stage("writing outputs")
     write_outputs(con, out, result, policy.name, release_table)
     flagged = sum(1 for a in result.accounts if a["flagged"])
     return DetectionResult(out, policy.name, n_events, len(result.accounts), flagged,

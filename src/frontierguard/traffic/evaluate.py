@@ -37,6 +37,7 @@ import pyarrow.csv as pacsv
 
 from frontierguard.core import csvsafe, store
 from frontierguard.core.errors import InputError
+from frontierguard.core.progress import NULL, Progress
 from frontierguard.traffic.margins import Margins, margins, read_decision
 from frontierguard.traffic.tables import read_labels
 
@@ -343,9 +344,14 @@ def evaluate(det: Detections, labels: Labels, counts: dict[str, int] | None = No
 
 
 def run_eval(detections: Path, labels: Path, events: list[Path] | None = None,
-             db: Path | None = None) -> EvalResult:
-    """Load a detection run and labels, count requests when events are given, evaluate."""
+             db: Path | None = None, progress: Progress = NULL) -> EvalResult:
+    """Load a detection run and labels, count requests when events are given, evaluate
+    (reporting each stage to ``progress``)."""
+    progress.stage("reading detections and labels")
     det = load_detections(detections)
     lab = load_labels(labels)
+    if events or db:
+        progress.stage("counting requests")
     counts = request_counts(events, db) if (events or db) else None
+    progress.stage("evaluating")
     return evaluate(det, lab, counts)

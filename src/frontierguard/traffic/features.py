@@ -9,7 +9,10 @@
 * ``account_day_features`` -- one row per account and UTC day (:data:`DAY_FEATURES`).
 
 All SQL lives in ``traffic/sql/*.sql`` (DuckDB dialect, Spark-portable); rule sets compile
-to SQL expressions; the only Python step is the SimHash over the distinct templates.
+to SQL expressions evaluated once per distinct request text and joined back to the requests.
+The Python steps run on distinct values only: the rules' literal prefilter over the distinct
+texts (:mod:`~frontierguard.traffic.signals.textmatch`) and the SimHash over the distinct
+templates.
 """
 
 from __future__ import annotations
@@ -25,19 +28,21 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from frontierguard.core.errors import ConfigError, InputError
+from frontierguard.core.progress import NULL, Progress
 from frontierguard.core.registry import Registry
 from frontierguard.core.settings import Setting, register, resolve
-from frontierguard.traffic.engine import Engine
+from frontierguard.traffic.engine import ArrowFunc, Engine
 from frontierguard.traffic.rules import (
     DEFAULT_CAPABILITY,
     DEFAULT_COT,
     load_capability_rules,
     load_cot_rules,
 )
-from frontierguard.traffic.signals.capability import capability_sql
+from frontierguard.traffic.signals.capability import capability_sql, clause_column, clause_matches
 from frontierguard.traffic.signals.cot import cot_sql
 from frontierguard.traffic.signals.sqltext import lit, render, sql_file
 from frontierguard.traffic.signals.template import normalise_sql, simhash_table
+from frontierguard.traffic.signals.textmatch import matcher
 
 COT_RULES = Setting("signals_cot_rules", str, DEFAULT_COT, "CoT-elicitation rule set: shipped "
                     "name (cot_v1, cot_v2, cot_v3) or path to a YAML rule file.", "traffic")
@@ -118,7 +123,8 @@ DAY_FEATURES: Registry[FeatureDoc] = Registry(
 
 _WINDOW_LIMIT = 2000
 # intermediate tables dropped as soon as the statement that last reads them has run
-_LAST_USE = {"req_signals": ("_req_stage",), "templates": ("_templates", "_template_simhash")}
+_LAST_USE = {"_text_signals": ("_text_stage", "_text_match"), "_req_stage": ("_text_signals",),
+             "req_signals": ("_req_stage",), "templates": ("_templates", "_template_simhash")}
 
 
 def _ts(value: dt.datetime) -> str:
@@ -164,21 +170,25 @@ def clip_sql(column: str, chars: int) -> str:
 
 def statements(events: str = "events", releases: pa.Table | None = None,
                overrides: dict[str, object] | None = None) -> list[tuple[str, str]]:
-    """The ordered ``(table, query)`` pairs :func:`build` runs (``_template_simhash`` comes
-    from the Python SimHash step between ``_templates`` and ``req_signals``)."""
+    """The ordered ``(table, query)`` pairs :func:`build` runs (the Arrow steps of
+    :func:`arrow_steps` run just before the statements they feed)."""
     values = resolve(SETTINGS, overrides)
     cot = cot_sql(load_cot_rules(values["signals_cot_rules"]), "_cot_text")
     caps = load_capability_rules(values["signals_capability_rules"])
     new_release, window = release_sql(releases, float(values["signals_new_release_hours"]))
     chars = int(values["signals_text_chars"])
-    stage = render(
-        sql_file("req_stage.sql"), events=events, cot_any=cot.any,
-        cot_matches=",\n    ".join(cot.matches),
+    texts = render(sql_file("text_stage.sql"), events=events,
+                   clip_system=clip_sql("sp", chars), clip_prompt=clip_sql("p", chars))
+    clauses = clause_matches(caps, "_cap_text")
+    signals = render(
+        sql_file("text_signals.sql"), cot_matches=",\n    ".join(cot.matches),
         cot_score=cot.score, cot_rules=cot.rules,
-        capability=capability_sql(caps, "_cap_text", "tools", "turns"),
-        template_norm=normalise_sql(clip_sql("e.prompt", chars)), new_release=new_release,
-        release_window=window, clip_prompt=clip_sql("e.prompt", chars),
-        clip_system=clip_sql("e.system_prompt", chars))
+        cap_matches=", ".join(clauses) or "false AS _cap_none",
+        cap_columns=", ".join(clause_column(k) for k in range(len(clauses))) or "_cap_none",
+        template_norm=normalise_sql(clip_sql("t.p", chars)))
+    stage = render(sql_file("req_stage.sql"), events=events,
+                   capability=capability_sql(caps, "tools", "turns"),
+                   new_release=new_release, release_window=window)
     req_time = render(sql_file("req_time.sql"),
                       cot_threshold=repr(float(values["signals_cot_threshold"])),
                       long_output_tokens=str(int(values["signals_long_output_tokens"])))
@@ -188,20 +198,45 @@ def statements(events: str = "events", releases: pa.Table | None = None,
         sql_file("behaviour.sql"), key="account_id", n_capabilities=n_caps))
     days = render(sql_file("account_day_features.sql"), behaviour=render(
         sql_file("behaviour.sql"), key="account_id, day", n_capabilities=n_caps))
-    return [("_req_stage", stage), ("_templates", sql_file("templates.sql")),
+    return [("_text_stage", texts), ("_text_signals", signals), ("_req_stage", stage),
+            ("_templates", sql_file("templates.sql")),
             ("req_signals", sql_file("req_signals.sql")),
             ("templates", sql_file("template_table.sql")), ("_req_time", req_time),
             ("account_features", accounts), ("account_day_features", days)]
 
 
+def arrow_steps(overrides: dict[str, object] | None = None
+                ) -> dict[str, tuple[str, str, ArrowFunc]]:
+    """The Python steps of :func:`build`, each ``(table, query, func)`` keyed by the
+    statement it runs before: the rule prefilter over the distinct texts and the SimHash
+    over the distinct templates."""
+    values = resolve(SETTINGS, overrides)
+    match = matcher(load_cot_rules(values["signals_cot_rules"]),
+                    load_capability_rules(values["signals_capability_rules"]))
+    return {"_text_signals": ("_text_match", "SELECT * FROM _text_stage", match),
+            "req_signals": ("_template_simhash", "SELECT template_id, template FROM _templates",
+                            simhash_table)}
+
+
 PROFILE_ENV = "FRONTIERGUARD_PROFILE_FEATURES"
 
 
+# what each stage of :func:`build` is called in progress displays
+STAGE_LABELS = {
+    "_text_stage": "distinct request texts", "_text_match": "rule prefilter",
+    "_text_signals": "text signals", "_req_stage": "request signals", "_templates": "prompt templates",
+    "_template_simhash": "template fingerprints", "req_signals": "request table",
+    "templates": "template table", "_req_time": "request timing",
+    "account_features": "account features", "account_day_features": "account-day features",
+}
+
+
 @contextmanager
-def _stage(name: str) -> Iterator[None]:
-    """Time one stage of :func:`build`; with ``FRONTIERGUARD_PROFILE_FEATURES=1`` in the
-    environment, print its wall and CPU seconds (this process, all threads) and the
-    process's peak RSS so far to stderr."""
+def _stage(name: str, progress: Progress = NULL) -> Iterator[None]:
+    """Report one stage of :func:`build` to ``progress`` and time it; with
+    ``FRONTIERGUARD_PROFILE_FEATURES=1`` in the environment, print its wall and CPU seconds
+    (this process, all threads) and the process's peak RSS so far to stderr."""
+    progress.stage(STAGE_LABELS.get(name, name))
     if not os.environ.get(PROFILE_ENV):
         yield
         return
@@ -215,15 +250,17 @@ def _stage(name: str) -> Iterator[None]:
 
 
 def build(engine: Engine, events: str = "events", releases: pa.Table | None = None,
-          overrides: dict[str, object] | None = None) -> None:
+          overrides: dict[str, object] | None = None, progress: Progress = NULL) -> None:
     """Create ``req_signals``, ``templates``, ``account_features`` and
-    ``account_day_features`` from the ``events`` table in ``engine``."""
+    ``account_day_features`` from the ``events`` table in ``engine``, reporting each stage
+    to ``progress``."""
+    steps = arrow_steps(overrides)
     for name, sql in statements(events, releases, overrides):
-        if name == "req_signals":
-            with _stage("_template_simhash"):
-                engine.apply_udf("_template_simhash",
-                                 "SELECT template_id, template FROM _templates", simhash_table)
-        with _stage(name):
+        if name in steps:
+            table, query, func = steps[name]
+            with _stage(table, progress):
+                engine.apply_udf(table, query, func)
+        with _stage(name, progress):
             engine.create_table(name, sql)
             for done in _LAST_USE.get(name, ()):
                 engine.drop_table(done)

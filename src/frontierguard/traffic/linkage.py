@@ -16,8 +16,9 @@ in a ring (ordered by a hash of the account id) where every member pairs with
 ``k^2`` pairs. Each candidate pair is then weighted by *everything* the two accounts share:
 per kind the strongest shared value counts (or, for a kind with ``support`` s, the shared
 values add up to at most the kind's weight, one counting ``1/s``), and kinds add up. Pairs below
-``min_edge_weight`` are dropped. All of it is equi-joins in SQL, never an all-pairs join: the joins run on integer
-account and kind ids, and the pair join in the order written (:func:`_pairs`).
+``min_edge_weight`` are dropped. All of it is equi-joins in SQL, never an all-pairs join:
+the joins run on integer account and kind ids, and the pair join in the order written
+(:func:`_pairs`).
 Weights are added in a fixed order (``list_sum`` over an ordered list, not ``sum``): a parallel
 ``sum`` adds in whatever order its threads finish, the last bit of a weight then varies from
 run to run, and Leiden, which follows the weights exactly, can return another partition.

@@ -20,6 +20,7 @@ from frontierguard.controls.screening.normalize import normalize_name
 from frontierguard.core import csvsafe
 from frontierguard.core.datafiles import read_csv_rows
 from frontierguard.core.errors import DataFileError, InputError
+from frontierguard.core.progress import NULL, Progress
 from frontierguard.core.scoring import Explanation
 
 RESULT_COLUMNS = ["query_id", "query_name", "match_name", "list", "score", "matched", "reasons"]
@@ -161,12 +162,16 @@ def screen(
 def screen_file(
     con: duckdb.DuckDBPyConnection, queries: Path, out: Path, *, list_date: dt.date | None = None,
     overrides: dict[str, Any] | None = None, now: dt.datetime | None = None,
-    in_process: bool = False,
+    in_process: bool = False, progress: Progress = NULL,
 ) -> dict[str, Any]:
     """Screen every row of ``queries`` (:func:`screen`); write RESULTS.csv (one row per
-    reported candidate). Returns a summary."""
-    batch = screen(con, read_queries(queries), list_date=list_date, overrides=overrides, now=now,
+    reported candidate). Returns a summary. Each stage is reported to ``progress``."""
+    progress.stage("reading queries")
+    parties = read_queries(queries)
+    progress.stage(f"screening {len(parties)} parties")
+    batch = screen(con, parties, list_date=list_date, overrides=overrides, now=now,
                    in_process=in_process)
+    progress.stage("writing results")
     write_results(batch, out)
     summary = batch.summary()
     return {**{k: summary[k] for k in ("queries", "matched", "reported")}, "out": str(out),

@@ -13,14 +13,34 @@ from collections.abc import Sequence
 import pyarrow as pa
 
 from frontierguard.core import store
-from frontierguard.traffic.rules import CapabilityRuleSet, Clause, load_capability_rules
+from frontierguard.traffic.rules import (
+    CapabilityRuleSet,
+    Clause,
+    load_capability_rules,
+    load_cot_rules,
+)
 from frontierguard.traffic.signals.sqltext import any_of, lit
+from frontierguard.traffic.signals.textmatch import cap_candidate, matcher
 
 
-def _clause_sql(clause: Clause, text: str, tools: str, turns: str) -> str:
+def clause_column(k: int) -> str:
+    """Name of the column holding whether the ``k``-th clause with patterns matched."""
+    return f"_cap_m{k}"
+
+
+def clause_matches(rules: CapabilityRuleSet, text: str) -> list[str]:
+    """Select items over the SQL expression ``text`` and the candidate columns: whether each
+    clause's patterns match (its regex runs only where its candidate column is true)."""
+    clauses = [c for cat in rules.categories for c in cat.when if c.patterns]
+    return [f"(CASE WHEN {cap_candidate(k)} THEN regexp_matches({text}, "
+            f"{lit(any_of(c.patterns))}) ELSE false END) AS {clause_column(k)}"
+            for k, c in enumerate(clauses)]
+
+
+def _clause_sql(clause: Clause, k: int | None, tools: str, turns: str) -> str:
     parts = []
-    if clause.patterns:
-        parts.append(f"regexp_matches({text}, {lit(any_of(clause.patterns))})")
+    if k is not None:
+        parts.append(clause_column(k))
     if clause.tools_min is not None:
         parts.append(f"coalesce({tools}, 0) >= {clause.tools_min}")
     if clause.turns_min is not None:
@@ -28,14 +48,18 @@ def _clause_sql(clause: Clause, text: str, tools: str, turns: str) -> str:
     return "(" + " AND ".join(parts) + ")"
 
 
-def capability_sql(rules: CapabilityRuleSet, text: str, tools: str, turns: str) -> str:
-    """One CASE expression naming the capability of each row."""
+def capability_sql(rules: CapabilityRuleSet, tools: str, turns: str) -> str:
+    """One CASE expression naming the capability of each row, over the clause columns of
+    :func:`clause_matches` and the tools/turns counts."""
     whens = []
+    k = 0
     for cat in rules.categories:
-        if not cat.when:
-            continue
-        cond = " OR ".join(_clause_sql(c, text, tools, turns) for c in cat.when)
-        whens.append(f"WHEN {cond} THEN {lit(cat.name)}")
+        conds = []
+        for clause in cat.when:
+            conds.append(_clause_sql(clause, k if clause.patterns else None, tools, turns))
+            k += 1 if clause.patterns else 0
+        if conds:
+            whens.append(f"WHEN {' OR '.join(conds)} THEN {lit(cat.name)}")
     return f"CASE {' '.join(whens)} ELSE {lit(rules.default)} END"
 
 
@@ -51,12 +75,18 @@ def categorise(
         "tools": pa.array(list(tools) if tools is not None else [None] * n, pa.int32()),
         "turns": pa.array(list(turns) if turns is not None else [None] * n, pa.int32()),
     })
-    expr = capability_sql(rules or load_capability_rules(), "_t", "tools", "turns")
+    ruleset = rules or load_capability_rules()
     con = store.connect(":memory:")
     try:
         con.register("_prompts", table)
-        rows = con.execute(f"SELECT {expr} FROM (SELECT _i, tools, turns, "
-                           "lower(coalesce(text, '')) AS _t FROM _prompts) ORDER BY _i").fetchall()
+        lowered = con.sql("SELECT _i, tools, turns, '' AS _cot_text, "
+                          "lower(coalesce(text, '')) AS _cap_text FROM _prompts ORDER BY _i"
+                          ).to_arrow_table()
+        con.register("_matched", matcher(load_cot_rules(), ruleset)(lowered))
+        rows = con.execute(
+            f"SELECT {capability_sql(ruleset, 'tools', 'turns')} FROM (SELECT _i, tools, turns, "
+            f"{', '.join(clause_matches(ruleset, '_cap_text')) or 'true AS _none'} "
+            "FROM _matched) ORDER BY _i").fetchall()
     finally:
         con.close()
     return [str(r[0]) for r in rows]

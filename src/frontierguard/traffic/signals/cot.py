@@ -2,7 +2,9 @@
 
 Each rule of the rule set (``traffic/rules/cot_v3.yaml``) becomes one ``regexp_matches``
 over the lower-cased request text (two, nested, for a rule with ``context`` patterns: its
-cue words first, its structured context only where they occur); the score is
+cue words first, its structured context only where they occur), run only where the rule's
+candidate column (:mod:`~frontierguard.traffic.signals.textmatch`) says it can fire; the
+score is
 ``1 - prod(1 - weight)`` over the rules that fired, and ``cot_rules`` lists their ids joined
 by ``;``. The same SQL serves the feature pipeline and :func:`classify`, so the Python API and
 the pipeline cannot disagree.
@@ -16,16 +18,16 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from frontierguard.core import store
-from frontierguard.traffic.rules import CotRule, CotRuleSet, load_cot_rules
+from frontierguard.traffic.rules import CotRule, CotRuleSet, load_capability_rules, load_cot_rules
 from frontierguard.traffic.signals.sqltext import any_match_sql, any_of, lit
+from frontierguard.traffic.signals.textmatch import cot_candidate, matcher
 
 
 @dataclass(frozen=True)
 class CotSql:
-    """SQL pieces: ``matches`` go in an inner SELECT over ``text``; ``score``/``rules`` read
-    the match columns from an outer SELECT."""
+    """SQL pieces: ``matches`` go in an inner SELECT over ``text`` and the candidate columns;
+    ``score``/``rules`` read the match columns from an outer SELECT."""
 
-    any: str
     matches: list[str]
     score: str
     rules: str
@@ -46,16 +48,10 @@ def rule_match(rule: CotRule, text: str) -> str:
     return f"(CASE WHEN {first} THEN {any_match_sql(text, list(rule.context))} ELSE false END)"
 
 
-def cot_sql(rules: CotRuleSet, text: str, prefilter: str = "_cot_any") -> CotSql:
-    """Compile a rule set into match columns over the SQL expression ``text``.
-
-    ``any`` (every distinct pattern, as the few bounded-size alternations of
-    :func:`~frontierguard.traffic.signals.sqltext.any_match_sql`) is selected as column
-    ``prefilter`` one level below the ``matches``, which then run only on the few texts where
-    some rule can fire. Context patterns stay out of ``any``: a rule's patterns are
-    necessary for it to fire.
-    """
-    matches = [f"(CASE WHEN {prefilter} THEN {rule_match(r, text)} ELSE false END) "
+def cot_sql(rules: CotRuleSet, text: str) -> CotSql:
+    """Compile a rule set into match columns over the SQL expression ``text``; rule ``i``'s
+    regexes run only where its candidate column (``_cot_c{i}``) is true."""
+    matches = [f"(CASE WHEN {cot_candidate(i)} THEN {rule_match(r, text)} ELSE false END) "
                f"AS {match_column(i)}" for i, r in enumerate(rules.rules)]
     factors = " * ".join(
         f"(CASE WHEN {match_column(i)} THEN CAST({round(1.0 - r.weight, 10)!r} AS DOUBLE) "
@@ -64,8 +60,7 @@ def cot_sql(rules: CotRuleSet, text: str, prefilter: str = "_cot_any") -> CotSql
     score = f"CAST(1.0 - {factors} AS DOUBLE)"
     fired = ", ".join(f"CASE WHEN {match_column(i)} THEN {lit(r.id)} END"
                       for i, r in enumerate(rules.rules))
-    every = any_match_sql(text, list(dict.fromkeys(p for r in rules.rules for p in r.patterns)))
-    return CotSql(every, matches, score, f"concat_ws(';', {fired})")
+    return CotSql(matches, score, f"concat_ws(';', {fired})")
 
 
 @dataclass(frozen=True)
@@ -79,18 +74,19 @@ class CotResult:
 def classify(texts: Sequence[str | None], rules: CotRuleSet | None = None) -> list[CotResult]:
     """Score texts with the CoT-elicitation rules (default ``cot_v3``); None scores 0."""
     ruleset = rules or load_cot_rules()
-    sql = cot_sql(ruleset, "_t")
+    sql = cot_sql(ruleset, "_cot_text")
     items = list(texts)
     table = pa.table({"_i": pa.array(range(len(items)), pa.int64()),
                       "text": pa.array(items, pa.string())})
     con = store.connect(":memory:")
     try:
         con.register("_texts", table)
+        lowered = con.sql("SELECT _i, lower(coalesce(text, '')) AS _cot_text, '' AS _cap_text "
+                          "FROM _texts ORDER BY _i").to_arrow_table()
+        con.register("_matched", matcher(ruleset, load_capability_rules())(lowered))
         rows = con.execute(
             f"SELECT {sql.score}, {sql.rules} FROM (SELECT _i, {', '.join(sql.matches)} FROM "
-            f"(SELECT _i, _t, {sql.any} AS _cot_any FROM "
-            "(SELECT _i, lower(coalesce(text, '')) AS _t FROM _texts))) "
-            "ORDER BY _i").fetchall()
+            "_matched) ORDER BY _i").fetchall()
     finally:
         con.close()
     return [CotResult(round(float(s), 12), tuple(r.split(";")) if r else ()) for s, r in rows]

@@ -1,14 +1,12 @@
--- req_signals, stage 1: one row per request with every signal except the SimHash.
--- Placeholders: {{events}} source table; {{cot_any}} (any CoT rule can fire: a pre-filter of a
--- few bounded-size alternations, see sqltext.any_match_sql), {{cot_matches}}, {{cot_score}},
--- {{cot_rules}} from the CoT rule set;
--- {{capability}} from the capability rule set; {{template_norm}} the normaliser;
--- {{new_release}} / {{release_window}} from the releases table; {{clip_*}}: the text the
--- regexes read, long texts cut to their head and tail so cost stays linear in requests.
+-- req_signals, stage 1: one row per request with every signal except the SimHash; the
+-- text-only signals come from _text_signals, joined on the request's texts.
+-- Placeholders: {{events}} source table; {{capability}} from the capability rule set (over
+-- the clause columns and the request's tools/turns); {{new_release}} / {{release_window}}
+-- from the releases table.
 SELECT
-  account_id, ts, model, ip, asn, asn_type, country, user_agent, tls_fingerprint,
-  payment_fingerprint, org_id, account_created, signup_channel, prompt, turns, tools, thinking,
-  output_tokens, max_tokens,
+  e.account_id, e.ts, e.model, e.ip, e.asn, e.asn_type, e.country, e.user_agent,
+  e.tls_fingerprint, e.payment_fingerprint, e.org_id, e.account_created, e.signup_channel,
+  e.prompt, e.turns, e.tools, e.thinking, e.output_tokens, e.max_tokens,
   CASE
     WHEN ip IS NULL OR ip = '' THEN NULL
     WHEN contains(ip, ':') AND regexp_matches(ip, '^[0-9a-fA-F:.]+$') THEN
@@ -19,25 +17,17 @@ SELECT
       THEN regexp_replace(ip, '[.][0-9]+$', '') || '.0/24'
     ELSE NULL
   END AS ip24,
-  {{cot_score}} AS cot_score,
-  {{cot_rules}} AS cot_rules,
+  t.cot_score,
+  t.cot_rules,
   {{capability}} AS capability,
-  CASE WHEN _template = '' THEN NULL ELSE md5(_template) END AS template_id,
-  _template,
+  t.template_id,
+  t._template,
   {{new_release}} AS new_release,
   {{release_window}} AS release_window
 FROM (
-  SELECT c.*, {{cot_matches}}
-  FROM (
-  SELECT b.*, {{cot_any}} AS _cot_any
-  FROM (
-    SELECT e.*,
-      lower({{clip_system}} || ' ' || {{clip_prompt}}) AS _cot_text,
-      lower({{clip_prompt}}) AS _cap_text,
-      {{template_norm}} AS _template,
-      CASE WHEN contains(lower(e.ip), '::') THEN split_part(lower(e.ip), '::', 1)
-           ELSE lower(e.ip) END AS _ip6
-    FROM {{events}} e
-  ) b
-  ) c
-) m
+  SELECT e.*, coalesce(e.system_prompt, '') AS _sp, coalesce(e.prompt, '') AS _p,
+    CASE WHEN contains(lower(e.ip), '::') THEN split_part(lower(e.ip), '::', 1)
+         ELSE lower(e.ip) END AS _ip6
+  FROM {{events}} e
+) e
+JOIN _text_signals t ON e._sp = t.sp AND e._p = t.p

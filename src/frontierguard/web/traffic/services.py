@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -152,8 +153,7 @@ def load_upload(con: duckdb.DuckDBPyConnection, path: Path, name: str,
     except InputError as exc:
         raise InputError(exc.message, name, exc.row, exc.field, exc.row_kind) from None
     report.files = [name]
-    for err in report.errors:
-        err.file = name
+    report.errors = [replace(err, file=name) for err in report.errors]
     return report
 
 
