@@ -120,6 +120,10 @@ class Screener:
         query = normalize_name(party.name)
         return self.rarity.reweigh(query) if self.rarity is not None else query
 
+    def pair(self, query: NormName, n: int, party: Party) -> Pair:
+        """The query against listed name number ``n``, with both sides' qualifiers."""
+        return Pair(query, self.names[n], party, self.entries[int(self.owner[n])])
+
     def candidate_ids(self, query: NormName, party: Party) -> list[int]:
         """Listed names worth scoring for ``query``, most promising first."""
         if self.index is not None:
