@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from frontierguard.controls.screening.compare.costs import upper_bound
+from frontierguard.controls.screening.compare.keys import token_keys
 from frontierguard.controls.screening.engine import Screener
-from frontierguard.controls.screening.index import token_keys
+from frontierguard.controls.screening.logic_v2.index import BoundIndex as V2Index
+from frontierguard.controls.screening.logic_v3.index import BoundIndex as V3Index
 from frontierguard.controls.screening.model import ListEntry, Party
 
 LISTED = [
@@ -58,21 +61,18 @@ def test_index_narrows_the_candidates(screener: Screener) -> None:
 @pytest.mark.parametrize("algorithm", ["logic_v2", "logic_v3"])
 def test_bound_holds_for_every_listed_name(algorithm: str) -> None:
     """The index bound is never below the score the algorithm actually gives (no bonus qualifiers)."""
-    from frontierguard.controls.screening.algorithms import BOUNDS
-    from frontierguard.controls.screening.model import Pair
     entries = [ListEntry(str(i), "TEST", name) for i, name in enumerate(LISTED)]
     sc = Screener.build(entries, algorithm=algorithm, cutoff=0.3)
-    upper_bound = BOUNDS[algorithm]
-    assert sc.bound_index is not None
+    assert isinstance(sc.index, V2Index | V3Index)
     for text in QUERIES:
         party = Party(text)
         query = sc.query(party)
-        reach = sc.bound_index.reach(query)
+        reach = sc.index.reach(query)
         bound = dict(zip(reach.names.tolist(), upper_bound(
             reach.query_hit + reach.cand_hit, reach.query_total - reach.query_hit,
             reach.cand_total - reach.cand_hit).tolist(), strict=True))
         for n, name in enumerate(sc.names):
-            score = sc.algorithm.explain(Pair(query, name, party, entries[int(sc.owner[n])])).score
+            score = sc.algorithm.explain(sc.pair(query, n, party)).score
             assert score <= bound.get(n, 0.0) + 1e-9, (text, name.original)
 
 
