@@ -5,8 +5,8 @@ The list holds the parties the screening tests already use (OFAC, UN and CSL fix
 the index and scorer cases) plus a few families of similar names, so rarity weights and
 near neighbours come into play. Each listed name yields queries by fixed rules (as listed,
 reordered, one letter changed, a word dropped, a word or legal form added, with the
-listed or another country, with a listed identifier); hand-written queries add
-transliterations, initials, scripts and unrelated names.
+listed or another country, with a listed identifier, a person's name as initials);
+hand-written queries add transliterations, scripts and unrelated names.
 
 For every query and algorithm a row is kept for the query's own entry, for every entry a
 full scan scores at or above the reporting cutoff, and for every entry the indexed screen
@@ -312,13 +312,24 @@ def _variants(entry: ListEntry) -> Iterator[tuple[str, str | None, tuple[str, ..
         yield (typo or entry.name), None, (entry.identifiers[0].lower(),)
 
 
+def _initials(entry: ListEntry) -> Iterator[str]:
+    """A person's name as initials (``J. S.``) and with the first word as an initial
+    (``J. Smith``), as lists and forms often write them."""
+    words = [w for w in _words(entry.name) if w[0].isalpha()]
+    if entry.kind == PER and len(words) > 1 and all(w.isascii() for w in words):
+        yield " ".join(f"{w[0]}." for w in words)
+        yield " ".join([f"{words[0][0]}.", *words[1:]])
+
+
 def queries() -> list[Query]:
-    """Every golden query, ids Q0000, Q0001, ... (derived ones first, then hand-written)."""
+    """Every golden query, ids Q0000, Q0001, ... (derived ones, hand-written ones, then
+    initials)."""
     listed = entries()
     by_name = {e.name: e.entry_id for e in listed}
     found = [(name, country, ids, e.entry_id) for e in listed for name, country, ids in _variants(e)]
     found += [(name, country, (), by_name[target] if target else "")
               for name, country, target in HAND_WRITTEN]
+    found += [(name, None, (), e.entry_id) for e in listed for name in _initials(e)]
     return [Query(f"Q{i:04d}", Party(name, country, None, ids, f"Q{i:04d}"), target)
             for i, (name, country, ids, target) in enumerate(found)]
 
