@@ -17,8 +17,6 @@ initials and particles, which the index treats as always possibly matched.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from rapidfuzz.distance import OSA
 
 from frontierguard.controls.screening.compare.alignment import Alignment, Link, greedy_links, summarise
@@ -37,40 +35,34 @@ def align(q: NormName, c: NormName, exact: bool = False) -> Alignment:
     """
     links, used_q, used_c = greedy_links(q, c, token_similarity, exact)
     if len(used_q) < len(q.tokens) and len(used_c) < len(c.tokens):
-        links.extend(_joined(q, c, used_q, used_c, False))
-        links.extend(_joined(c, q, used_c, used_q, True))
+        links.extend(_joined(q, c, used_q, used_c, flip=False))
+        links.extend(_joined(c, q, used_c, used_q, flip=True))
     return summarise(q, c, links, used_q, used_c)
 
 
-@lru_cache(maxsize=200_000)
-def _runs(tokens: tuple[str, ...]) -> tuple[tuple[tuple[int, ...], str], ...]:
-    """Every run of two, then three, adjacent tokens, with the run written together."""
-    return tuple((tuple(range(start, start + size)), "".join(tokens[start:start + size]))
-                 for size in (2, 3) for start in range(len(tokens) - size + 1))
-
-
-def _joined(a: NormName, b: NormName, used_a: set[int], used_b: set[int], flip: bool,
-            edits: int = 1) -> list[Link]:
-    """Leftover tokens of ``a`` within ``edits`` (at most one) of two or three adjacent leftover
-    tokens of ``b`` (the first such run, pairs before triples, left to right)."""
-    if len(b.tokens) - len(used_b) < 2:
+def _joined(a: NormName, b: NormName, used_a: set[int], used_b: set[int], flip: bool) -> list[Link]:
+    """Leftover tokens of ``a`` within one edit of two or three adjacent leftover tokens of ``b``."""
+    free_b = [j for j in range(len(b.tokens)) if j not in used_b]
+    if len(free_b) < 2:
         return []
-    free_a = [i for i, token in enumerate(a.tokens) if i not in used_a and len(token) >= 4]
-    if not free_a:
-        return []
-    runs = _runs(b.tokens)
     out: list[Link] = []
-    for i in free_a:
-        token = a.tokens[i]
-        for run, joined in runs:
-            if abs(len(joined) - len(token)) > edits or used_b.intersection(run):
-                continue
-            d = OSA.distance(joined, token, score_cutoff=edits)
-            if d > edits:
-                continue
-            used_a.add(i)
-            used_b.update(run)
-            sim = 1.0 - d / max(len(joined), len(token))
-            out.append(Link(run, (i,), sim, "joined") if flip else Link((i,), run, sim, "joined"))
-            break
+    for i, token in enumerate(a.tokens):
+        if i in used_a or len(token) < 4:
+            continue
+        for size in (2, 3):
+            for start in range(len(b.tokens) - size + 1):
+                run = tuple(range(start, start + size))
+                joined = "".join(b.tokens[j] for j in run)
+                if used_b.intersection(run) or abs(len(joined) - len(token)) > 1:
+                    continue
+                d = OSA.distance(joined, token, score_cutoff=1)
+                if d > 1:
+                    continue
+                used_a.add(i)
+                used_b.update(run)
+                sim = 1.0 - d / max(len(joined), len(token))
+                out.append(Link(run, (i,), sim, "joined") if flip else Link((i,), run, sim, "joined"))
+                break
+            if i in used_a:
+                break
     return out

@@ -1,26 +1,26 @@
-"""Candidate generation with a score bound: which tokens of each listed name could match.
+"""``logic_v2``'s index: candidate generation with a score bound, which tokens of each
+listed name could match. As published with ``logic_v2``.
 
-``logic_v2``'s index. The keys are those of :func:`..compare.keys.token_keys` (token,
-metaphone, one-letter deletions, trigrams of long tokens) and joined adjacent tokens, here
+The keys are those of :func:`..compare.keys.token_keys` (token, metaphone, one-letter
+deletions, trigrams of long tokens) and joined adjacent tokens of four letters or more, here
 with their one-letter deletions too, and every posting remembers the token position it
 came from. For a query, numpy then finds, per listed name, the query tokens and the
-listed tokens that share at least one key. Under
-``logic_v2``'s token similarity (:mod:`.align`) two tokens can only match if they share
-a key, so the weight of the tokens that do *not* share one is a lower bound on the
-unmatched weight, which bounds the name score from above.
+listed tokens that share at least one key. Under ``logic_v2``'s token similarity
+(:mod:`.align`) two tokens can only match if they share a key, so the weight of the tokens
+that do *not* share one is a lower bound on the unmatched weight, which bounds the name
+score from above. Initials and particles have no keys: on their own side they count as
+possibly matched everywhere.
 
-Initials get keys of their own (an initial and every word with its first letter meet on
-one), and particles post their edit and phonetic keys, so a word matched by an initial or
-by a particle on the other side is counted as possibly matched too; particles themselves
-count as possibly matched everywhere. Joined runs are keyed from three letters (a
-four-letter token may match a run one letter shorter). Each of these keeps the bound an
-upper bound; the test suite checks it against every query x listed name of its list.
+As published with ``logic_v2``, a word on the other side that only an initial or a
+particle can match shares no key and counts as unmatched, so for such pairs the bound can
+fall below the score (``V Putin`` against ``PUTIN, Vladimir Vladimirovich``, ``Z. Jiang
+Ping`` against ``ZHANG, Jian``) and the name goes unscored when the bound misses the
+reporting cutoff. ``logic_v3``'s index keys initials and particles and holds its bound.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -29,62 +29,31 @@ from frontierguard.controls.screening.compare.costs import upper_bound
 from frontierguard.controls.screening.compare.keys import token_keys
 from frontierguard.controls.screening.normalize import NormName, WordTables, load_tables
 
+JOIN_MIN = 4
 POS_BITS = 8
 MAX_TOKENS = 1 << POS_BITS
 Q_BITS = POS_BITS
-JOINED_MIN = 3  # a token of four letters or more may match a joined run one letter shorter
 
 
 def _free(token: str, tables: WordTables) -> bool:
-    """Tokens the keys do not vouch for: particles (equal particles post no key)."""
-    return token in tables.minor
+    """Tokens the keys cannot vouch for: initials and particles."""
+    return len(token) == 1 or token in tables.minor
 
 
-def _cross_keys(token: str, query: bool) -> set[str]:
-    """Keys that let an initial find the words it can stand for.
-
-    An initial matches any token with its letter: listed initials post ``i<letter>`` and
-    listed words ``j<first letter>``; a query word looks up ``i<first letter>`` and a query
-    initial ``j<letter>``.
-    """
-    if not token[0].isalpha():
-        return set()
-    if len(token) == 1:
-        return {("j" if query else "i") + token}
-    return {("i" if query else "j") + token[0]}
-
-
-@lru_cache(maxsize=200_000)
-def _word_keys(token: str, code: str, query: bool, free: bool) -> tuple[str, ...]:
-    """One token's keys (cached: names repeat their words). A particle posts its edit and
-    phonetic keys, as it can still be within an edit of, or sound like, a word on the other
-    side, but not its equality key: only the same particle equals it, and that one is free."""
-    keys = _cross_keys(token, query) | token_keys(token, code)
-    if free:
-        keys.discard("t" + token)
-    return tuple(keys)
-
-
-@lru_cache(maxsize=200_000)
-def _joined_keys(joined: str) -> tuple[str, ...]:
-    """Keys of a run of tokens written together: itself and its one-letter deletions."""
-    return ("t" + joined, "d" + joined, *("d" + joined[:i] + joined[i + 1:] for i in range(len(joined))))
-
-
-def keyed_tokens(name: NormName, tables: WordTables, query: bool = False) -> dict[str, set[int]]:
-    """Every key of a name with the token positions it stands for (joined runs: all of them);
-    ``query`` selects the query side of the initial keys (:func:`_cross_keys`)."""
+def keyed_tokens(name: NormName, tables: WordTables) -> dict[str, set[int]]:
+    """Every key of a name with the token positions it stands for (joined runs: all of them)."""
     out: dict[str, set[int]] = {}
-    tokens = name.tokens[:MAX_TOKENS]
-    for i, (token, code) in enumerate(zip(tokens, name.phonetic, strict=False)):
-        for key in _word_keys(token, code, query, _free(token, tables)):
-            out.setdefault(key, set()).add(i)
+    for i, (token, code) in enumerate(zip(name.tokens, name.phonetic, strict=True)):
+        if not _free(token, tables) and i < MAX_TOKENS:
+            for key in token_keys(token, code):
+                out.setdefault(key, set()).add(i)
     for size in (2, 3):
-        for start in range(len(tokens) - size + 1):
-            joined = "".join(tokens[start:start + size])
-            if len(joined) >= JOINED_MIN:
+        for start in range(min(len(name.tokens), MAX_TOKENS) - size + 1):
+            joined = "".join(name.tokens[start:start + size])
+            if len(joined) >= JOIN_MIN:
                 run = range(start, start + size)
-                for key in _joined_keys(joined):
+                for key in ("t" + joined, "d" + joined,
+                            *("d" + joined[:i] + joined[i + 1:] for i in range(len(joined)))):
                     out.setdefault(key, set()).update(run)
     return out
 
@@ -134,44 +103,31 @@ class BoundIndex:
         """Names sharing a key with ``query`` and how much weight on each side shares one."""
         tables = load_tables()
         arrays: list[npt.NDArray[np.int64]] = []
-        q_index: list[int] = []
-        for key, positions in keyed_tokens(query, tables, query=True).items():
+        q_index: list[npt.NDArray[np.int64]] = []
+        for key, positions in keyed_tokens(query, tables).items():
             posting = self.postings.get(key)
-            if posting is not None:
-                for i in positions:
-                    arrays.append(posting)
-                    q_index.append(min(i, (1 << Q_BITS) - 1))
+            if posting is None:
+                continue
+            for i in positions:
+                arrays.append(posting)
+                q_index.append(np.full(len(posting), min(i, (1 << Q_BITS) - 1), np.int64))
         q_free = sum(w for t, w in zip(query.tokens, query.weights, strict=True) if _free(t, tables))
         if not arrays:
             empty = np.empty(0)
             return Reach(np.empty(0, np.int64), empty, query.total_weight, empty, empty)
         codes = np.concatenate(arrays)
-        c_codes, inverse = np.unique(codes, return_inverse=True)
+        found, local = np.unique(codes >> POS_BITS, return_inverse=True)
+        qw = np.asarray(query.weights, np.float64)
+        q_pairs = np.unique((local << Q_BITS) | np.concatenate(q_index))
+        q_hit = np.bincount(q_pairs >> Q_BITS, weights=qw[q_pairs & ((1 << Q_BITS) - 1)],
+                            minlength=len(found))
+        c_codes = np.unique(codes)
         c_names = c_codes >> POS_BITS
-        first = np.empty(len(c_names), bool)
-        first[0], first[1:] = True, c_names[1:] != c_names[:-1]
-        found = c_names[first]
-        c_local = np.cumsum(first) - 1
-        sizes = np.fromiter((len(a) for a in arrays), np.int64, len(arrays))
-        q_hit = self._query_hit(query, c_local[inverse], np.repeat(np.asarray(q_index, np.int64), sizes),
-                                len(found))
         c_weight = self.token_weight[self.offsets[c_names] + (c_codes & (MAX_TOKENS - 1))]
-        c_hit = np.bincount(c_local, weights=c_weight, minlength=len(found))
+        c_hit = np.bincount(np.searchsorted(found, c_names), weights=c_weight, minlength=len(found))
         return Reach(found, np.minimum(q_hit + q_free, query.total_weight), query.total_weight,
                      np.minimum(c_hit + self.free_weight[found], self.total_weight[found]),
                      self.total_weight[found])
-
-    @staticmethod
-    def _query_hit(query: NormName, name: npt.NDArray[np.int64], position: npt.NDArray[np.int64],
-                   found: int) -> npt.NDArray[np.float64]:
-        """Per found name, the weight of the query tokens that share a key with it: each token
-        counted once, added in token order (as a bincount over sorted pairs would)."""
-        marked = np.zeros((len(query.tokens), found), bool)
-        marked[position, name] = True
-        hit = np.zeros(found)
-        for i, weight in enumerate(query.weights[:1 << Q_BITS]):
-            hit = hit + np.where(marked[i], weight, 0.0)
-        return hit
 
     def candidate_ids(self, query: NormName, limit: int, cutoff: float, bonus: float) -> list[int]:
         """Names whose score bound (:func:`..compare.costs.upper_bound`) plus ``bonus`` reaches
