@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 from rigour.text import ascii_text, metaphone
 
@@ -132,11 +133,17 @@ def split_legal_forms(tokens: list[str], tables: WordTables) -> tuple[list[str],
 
 
 @cache
-def number_words(name: str = "number_words_v1.yaml") -> dict[int, list[str]]:
+def number_words() -> dict[int, list[str]]:
     """The shipped table of numbers and their written forms (``data/number_words_v1.yaml``)."""
-    doc = load_yaml(package_data(_PACKAGE, f"data/{name}"))
+    return load_number_words(package_data(_PACKAGE, "data/number_words_v1.yaml"))
+
+
+def load_number_words(path: Path) -> dict[int, list[str]]:
+    """A number-words file: ``version``, ``effective``, ``source`` and ``numbers`` (number ->
+    its forms separated by ``"; "``); errors name the file, line and field."""
+    doc = load_yaml(path)
     if not isinstance(doc, LineDict):
-        raise DataFileError("expected a mapping at the top level", name, 1)
+        raise DataFileError("expected a mapping at the top level", path, 1)
     for key in ("version", "source"):
         field(doc, key, str)
     field(doc, "effective", object)

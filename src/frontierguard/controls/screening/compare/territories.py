@@ -9,6 +9,7 @@ which has no public accessor for them).
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from frontierguard.controls.screening.compare.alignment import Alignment
 from frontierguard.controls.screening.model import Pair
@@ -21,11 +22,17 @@ WORDS_FILE = "territory_words_v1.yaml"
 
 
 @cache
-def territory_words(name: str = WORDS_FILE) -> frozenset[str]:
+def territory_words() -> frozenset[str]:
     """One-word country, territory and place names, lower-case ASCII (the shipped table)."""
-    doc = load_yaml(package_data("frontierguard.controls.screening", f"data/{name}"))
+    return load_words(package_data("frontierguard.controls.screening", f"data/{WORDS_FILE}"))
+
+
+def load_words(path: Path) -> frozenset[str]:
+    """A territory-words file: ``version``, ``effective``, ``source`` and ``words`` (separated
+    by spaces); errors name the file, line and field."""
+    doc = load_yaml(path)
     if not isinstance(doc, LineDict):
-        raise DataFileError("expected a mapping at the top level", name, 1)
+        raise DataFileError("expected a mapping at the top level", path, 1)
     for key in ("version", "source"):
         field(doc, key, str)
     field(doc, "effective", object)
