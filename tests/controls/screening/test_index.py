@@ -1,12 +1,17 @@
-"""The index misses nothing a full scan scores at or above the threshold (small list)."""
+"""The index misses nothing a full scan scores at or above the threshold (small list), and a
+bounding index never bounds a name below its score."""
 
 from __future__ import annotations
 
 import pytest
 
+from frontierguard.controls.screening.compare.costs import upper_bound
+from frontierguard.controls.screening.compare.keys import token_keys
 from frontierguard.controls.screening.engine import Screener
-from frontierguard.controls.screening.index import token_keys
+from frontierguard.controls.screening.logic_v2.index import BoundIndex as V2Index
+from frontierguard.controls.screening.logic_v3.index import BoundIndex as V3Index
 from frontierguard.controls.screening.model import ListEntry, Party
+from frontierguard.controls.screening.normalize import normalize_name
 
 LISTED = [
     "ANGLO-CARIBBEAN CO., LTD.", "BANCO NACIONAL DE CUBA", "PUTIN, Vladimir Vladimirovich",
@@ -55,25 +60,46 @@ def test_index_narrows_the_candidates(screener: Screener) -> None:
     assert screener.names[found[0]].original == "Mahan Air"
 
 
-@pytest.mark.parametrize("algorithm", ["logic_v2", "logic_v3"])
-def test_bound_holds_for_every_listed_name(algorithm: str) -> None:
-    """The index bound is never below the score the algorithm actually gives (no bonus qualifiers)."""
-    from frontierguard.controls.screening.algorithms import BOUNDS
-    from frontierguard.controls.screening.model import Pair
+def _bounds_and_scores(algorithm: str, text: str) -> list[tuple[str, float, float]]:
+    """Per listed name: its original, the index bound for query ``text`` and the score."""
     entries = [ListEntry(str(i), "TEST", name) for i, name in enumerate(LISTED)]
     sc = Screener.build(entries, algorithm=algorithm, cutoff=0.3)
-    upper_bound = BOUNDS[algorithm]
-    assert sc.bound_index is not None
-    for text in QUERIES:
-        party = Party(text)
-        query = sc.query(party)
-        reach = sc.bound_index.reach(query)
-        bound = dict(zip(reach.names.tolist(), upper_bound(
-            reach.query_hit + reach.cand_hit, reach.query_total - reach.query_hit,
-            reach.cand_total - reach.cand_hit).tolist(), strict=True))
-        for n, name in enumerate(sc.names):
-            score = sc.algorithm.explain(Pair(query, name, party, entries[int(sc.owner[n])])).score
-            assert score <= bound.get(n, 0.0) + 1e-9, (text, name.original)
+    assert isinstance(sc.index, V2Index | V3Index)
+    party = Party(text)
+    query = sc.query(party)
+    reach = sc.index.reach(query)
+    bound = dict(zip(reach.names.tolist(), upper_bound(
+        reach.query_hit + reach.cand_hit, reach.query_total - reach.query_hit,
+        reach.cand_total - reach.cand_hit).tolist(), strict=True))
+    return [(name.original, bound.get(n, 0.0), sc.algorithm.explain(sc.pair(query, n, party)).score)
+            for n, name in enumerate(sc.names)]
+
+
+def _initials(text: str) -> bool:
+    return any(len(token) == 1 for token in normalize_name(text).tokens)
+
+
+@pytest.mark.parametrize("algorithm", ["logic_v2", "logic_v3"])
+@pytest.mark.parametrize("text", QUERIES)
+def test_bound_holds_for_every_listed_name(algorithm: str, text: str) -> None:
+    """The index bound is never below the score the algorithm actually gives (no bonus
+    qualifiers). logic_v2's published index does not key initials, so it is held to this only
+    where neither name has one (see the next test)."""
+    for name, bound, score in _bounds_and_scores(algorithm, text):
+        if algorithm == "logic_v3" or not (_initials(text) or _initials(name)):
+            assert score <= bound + 1e-9, name
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("V Putin", "PUTIN, Vladimir Vladimirovich"), ("S. Lavrov", "Sergey Viktorovich LAVROV"),
+    ("Sonia Isaac Merritt", "SONIA I"), ("Abdulhai S", "ABDULHAI SALEK"),
+])
+def test_v2_published_bound_misses_words_matched_by_initials(text: str, listed: str) -> None:
+    """As published, logic_v2's bound counts a word that only an initial matches as unmatched;
+    logic_v3's index keys initials and bounds the same pair."""
+    v2 = next((b, s) for name, b, s in _bounds_and_scores("logic_v2", text) if name == listed)
+    v3 = next((b, s) for name, b, s in _bounds_and_scores("logic_v3", text) if name == listed)
+    assert v2[0] < v2[1] and v3[1] <= v3[0] + 1e-9
 
 
 @pytest.mark.parametrize(("a", "b"), [("omar", "omer"), ("lavrov", "lavorv"), ("salek", "salk")])

@@ -22,7 +22,7 @@ THRESHOLD = 0.7
     ("Fazl Rabi", "FAZL RABI ABDUL HAMID"),                      # missing middle names
 ])
 def test_matches(query: str, listed: str) -> None:
-    assert score_names(query, listed).score >= THRESHOLD
+    assert score_names(query, listed, "logic_v1").score >= THRESHOLD
 
 
 @pytest.mark.parametrize(("query", "listed"), [
@@ -33,7 +33,7 @@ def test_matches(query: str, listed: str) -> None:
     ("Acme Trading", "Zenith Logistics"),
 ])
 def test_non_matches(query: str, listed: str) -> None:
-    assert score_names(query, listed).score < THRESHOLD
+    assert score_names(query, listed, "logic_v1").score < THRESHOLD
 
 
 def test_every_feature_is_documented() -> None:
@@ -42,7 +42,7 @@ def test_every_feature_is_documented() -> None:
 
 def test_qualifiers_move_the_score_and_say_so() -> None:
     entry = ListEntry("1", "SDN", "Acme Trading LLC", countries=["Iran"], identifiers=["AB-123"])
-    screener = Screener.build([entry], cutoff=0.3)
+    screener = Screener.build([entry], algorithm="logic_v1", cutoff=0.3)
     plain = screener.screen(Party("Acme Trading")).hits[0]
     same = screener.screen(Party("Acme Trading", "IR")).hits[0]
     other = screener.screen(Party("Acme Trading", "France")).hits[0]

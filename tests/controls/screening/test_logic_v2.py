@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from frontierguard.controls.screening.align_v2 import share_trigram, token_similarity
 from frontierguard.controls.screening.api import score_names
+from frontierguard.controls.screening.compare.territories import distinguishing
 from frontierguard.controls.screening.engine import Screener
-from frontierguard.controls.screening.logic_v2 import LOGIC_V2, distinguishing
+from frontierguard.controls.screening.logic_v2 import LOGIC_V2
+from frontierguard.controls.screening.logic_v2.align import share_trigram, token_similarity
 from frontierguard.controls.screening.model import ListEntry, Party
 from frontierguard.controls.screening.normalize import normalize_name
 from frontierguard.controls.screening.rarity import Rarity

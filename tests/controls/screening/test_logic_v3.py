@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from frontierguard.controls.screening import align_v3
 from frontierguard.controls.screening.api import score_names
 from frontierguard.controls.screening.config import DEFAULTS
 from frontierguard.controls.screening.engine import Screener
 from frontierguard.controls.screening.logic_v3 import LOGIC_V3
+from frontierguard.controls.screening.logic_v3 import align as align_v3
 from frontierguard.controls.screening.model import ListEntry, Party
 from frontierguard.controls.screening.normalize import normalize_name
 

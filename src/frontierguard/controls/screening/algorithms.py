@@ -1,27 +1,19 @@
-"""The registry of published screening algorithms, and the index bound each one admits.
+"""The registry of published screening algorithms, by the names users pass
+(``screening.algorithm``, ``--set screening.algorithm=...``).
 
-``BOUNDS`` names the algorithms whose name score the bounding index
-(:mod:`.index_v2`) holds an upper bound for; they screen with that index and rarity
-weights. The others screen with the ranking index of :mod:`.index`.
+Each algorithm is a sibling package (:mod:`.logic_v1`, :mod:`.logic_v2`, :mod:`.logic_v3`)
+declaring its scorer, index, qualifiers and weighting (:class:`.spec.ScreeningAlgorithm`);
+none imports another. A new version is a new package added here; published ones are
+never edited in place (the golden score corpus in the tests pins them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Any
 
-import numpy as np
-import numpy.typing as npt
-
-from frontierguard.controls.screening.logic_v1 import LOGIC_V1
-from frontierguard.controls.screening.logic_v2 import LOGIC_V2, upper_bound
-from frontierguard.controls.screening.logic_v3 import LOGIC_V3
-from frontierguard.controls.screening.model import Pair
+from frontierguard.controls.screening import logic_v1, logic_v2, logic_v3
+from frontierguard.controls.screening.spec import ScreeningAlgorithm
 from frontierguard.core.registry import Registry
-from frontierguard.core.scoring import Algorithm
 
-Bound = Callable[[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]],
-                 npt.NDArray[np.float64]]
-
-ALGORITHMS: Registry[Algorithm[Pair]] = Registry("screening algorithm", [LOGIC_V1, LOGIC_V2, LOGIC_V3])
-# logic_v3 admits a subset of v2's token pairs and only adds costs, so v2's bound holds for it.
-BOUNDS: dict[str, Bound] = {LOGIC_V2.name: upper_bound, LOGIC_V3.name: upper_bound}
+ALGORITHMS: Registry[ScreeningAlgorithm[Any]] = Registry(
+    "screening algorithm", [logic_v1.ALGORITHM, logic_v2.ALGORITHM, logic_v3.ALGORITHM])

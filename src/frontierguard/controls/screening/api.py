@@ -13,9 +13,10 @@ import duckdb
 
 from frontierguard.controls.screening import audit, lists
 from frontierguard.controls.screening.algorithms import ALGORITHMS
+from frontierguard.controls.screening.config import ALGORITHM as ALGORITHM_SETTING
 from frontierguard.controls.screening.config import current
 from frontierguard.controls.screening.engine import Screener, ScreenResult
-from frontierguard.controls.screening.model import KINDS, ListEntry, Pair, Party
+from frontierguard.controls.screening.model import KINDS, ListEntry, Party
 from frontierguard.controls.screening.normalize import normalize_name
 from frontierguard.core import csvsafe
 from frontierguard.core.datafiles import read_csv_rows
@@ -27,17 +28,18 @@ RESULT_COLUMNS = ["query_id", "query_name", "match_name", "list", "score", "matc
 
 
 def score_names(
-    query: str, listed: str, algorithm: str = "logic_v1", kind: str = "unknown"
+    query: str, listed: str, algorithm: str = ALGORITHM_SETTING.default, kind: str = "unknown"
 ) -> Explanation:
-    """Score one name against another with no qualifiers (the name-pair benchmark uses this).
+    """Score one name against another with no qualifiers (the name-pair benchmark uses this);
+    ``algorithm`` defaults to the ``screening.algorithm`` setting's default.
 
     ``kind`` is what the list says the listed party is (``person``, ``organization``, ...).
     """
     if kind not in KINDS:
         raise InputError(f"unknown kind {kind!r} (known: {', '.join(KINDS)})", field="kind")
     entry = ListEntry("-", "-", listed, kind=kind)
-    pair = Pair(normalize_name(query), normalize_name(listed), Party(query), entry)
-    return ALGORITHMS.get(algorithm).explain(pair)
+    spec = ALGORITHMS.get(algorithm)
+    return spec.scorer.explain(spec.pair(normalize_name(query), normalize_name(listed), Party(query), entry))
 
 
 @dataclass

@@ -6,17 +6,17 @@ import multiprocessing
 import os
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from frontierguard.controls.screening.algorithms import ALGORITHMS, BOUNDS
-from frontierguard.controls.screening.index import NameIndex
-from frontierguard.controls.screening.index_v2 import BoundIndex
-from frontierguard.controls.screening.logic_v2 import QUALIFIER_NEEDS, territory_words
+from frontierguard.controls.screening.algorithms import ALGORITHMS
+from frontierguard.controls.screening.config import ALGORITHM as ALGORITHM_SETTING
 from frontierguard.controls.screening.model import ListEntry, Pair, Party
 from frontierguard.controls.screening.normalize import NormName, normalize_name
 from frontierguard.controls.screening.rarity import Rarity
+from frontierguard.controls.screening.spec import CandidateIndex, ScreeningAlgorithm
 from frontierguard.core.errors import ConfigError
 from frontierguard.core.scoring import Algorithm, Explanation
 
@@ -65,29 +65,35 @@ class ScreenResult:
 class Screener:
     """Entries indexed for screening with one algorithm, threshold and reporting cutoff.
 
-    Algorithms with an index bound (``algorithms.BOUNDS``) weigh tokens by rarity in the
-    entries and score only the candidates whose bound can reach the reporting cutoff;
-    the others score the best ``candidates`` names of the ranking index.
+    The algorithm (:class:`.spec.ScreeningAlgorithm`) brings its index: a bounding index
+    scores only the candidates whose bound can reach the reporting cutoff, a ranking one
+    the best ``candidates`` names; an algorithm that weighs rarity reweighs every name by
+    its tokens' rarity in the entries.
     """
 
     entries: list[ListEntry]
     names: list[NormName]
     owner: npt.NDArray[np.int32]
-    algorithm: Algorithm[Pair]
+    spec: ScreeningAlgorithm[Any]
     threshold: float
     cutoff: float
     candidates: int
-    index: NameIndex | None = None
-    bound_index: BoundIndex | None = None
+    index: CandidateIndex | None = None
     rarity: Rarity | None = None
     build_seconds: float = 0.0
 
+    @property
+    def algorithm(self) -> Algorithm[Any]:
+        """The algorithm's scorer (its name, features and weights)."""
+        return self.spec.scorer
+
     @classmethod
     def build(
-        cls, entries: list[ListEntry], *, algorithm: str = "logic_v1", threshold: float = 0.7,
-        cutoff: float = 0.5, candidates: int = 25, rarity_floor: float = 0.3,
+        cls, entries: list[ListEntry], *, algorithm: str = ALGORITHM_SETTING.default,
+        threshold: float = 0.7, cutoff: float = 0.5, candidates: int = 25, rarity_floor: float = 0.3,
     ) -> Screener:
-        """Normalise every primary name and alias and index them."""
+        """Normalise every primary name and alias and index them for ``algorithm`` (by default
+        the ``screening.algorithm`` setting's default)."""
         if not 0.0 < threshold <= 1.0 or not 0.0 <= cutoff <= threshold:
             raise ConfigError(f"need 0 <= cutoff ({cutoff}) <= threshold ({threshold}) <= 1")
         if candidates < 1:
@@ -95,7 +101,7 @@ class Screener:
         if not 0.0 < rarity_floor <= 1.0:
             raise ConfigError(f"rarity floor must be in (0, 1], got {rarity_floor}")
         start = time.perf_counter()
-        scorer = ALGORITHMS.get(algorithm)
+        spec = ALGORITHMS.get(algorithm)
         names, owner = [], []
         for i, entry in enumerate(entries):
             for text in dict.fromkeys([entry.name, *entry.aliases]):
@@ -103,15 +109,14 @@ class Screener:
                 if norm.tokens:
                     names.append(norm)
                     owner.append(i)
-        out = cls(entries, names, np.asarray(owner, dtype=np.int32), scorer, threshold, cutoff,
+        out = cls(entries, names, np.asarray(owner, dtype=np.int32), spec, threshold, cutoff,
                   candidates)
-        if algorithm in BOUNDS:
+        if spec.rarity:
             out.rarity = Rarity.from_names(names, rarity_floor)
             out.names = [out.rarity.reweigh(n) for n in names]
-            out.bound_index = BoundIndex.build(out.names, owner)
-            territory_words()  # loaded once here rather than inside the first query
-        else:
-            out.index = NameIndex.build(names, owner)
+        out.index = spec.index(out.names, owner)
+        for warm in spec.warm:
+            warm()  # loaded once here rather than inside the first query
         out.build_seconds = time.perf_counter() - start
         return out
 
@@ -120,24 +125,21 @@ class Screener:
         query = normalize_name(party.name)
         return self.rarity.reweigh(query) if self.rarity is not None else query
 
+    def pair(self, query: NormName, n: int, party: Party) -> Pair:
+        """The query against listed name number ``n``, with both sides' qualifiers."""
+        pair: Pair = self.spec.pair(query, self.names[n], party, self.entries[int(self.owner[n])])
+        return pair
+
     def candidate_ids(self, query: NormName, party: Party) -> list[int]:
         """Listed names worth scoring for ``query``, most promising first."""
-        if self.index is not None:
-            return [int(n) for n in self.index.candidates(query, self.candidates)]
-        assert self.bound_index is not None
-        reach = self.bound_index.reach(query)
-        bound = BOUNDS[self.algorithm.name](
-            reach.query_hit + reach.cand_hit, reach.query_total - reach.query_hit,
-            reach.cand_total - reach.cand_hit)
-        keep = np.flatnonzero(bound + self._bonus(party) >= self.cutoff - 1e-9)
-        order = keep[np.argsort(-bound[keep], kind="stable")][: self.candidates]
-        return [int(n) for n in reach.names[order]]
+        assert self.index is not None, "screener built without its index"
+        return self.index.candidate_ids(query, self.candidates, self.cutoff, self._bonus(party))
 
     def _gains(self, party: Party) -> list[float]:
         """Per feature, the most it can add for this party: its weight where it is positive
         and the party gives what the feature needs (a country, an address, identifiers)."""
-        return [f.weight if f.weight > 0 and (QUALIFIER_NEEDS.get(f.name) is None
-                                              or getattr(party, QUALIFIER_NEEDS[f.name]))
+        needs = self.spec.qualifiers
+        return [f.weight if f.weight > 0 and (needs.get(f.name) is None or getattr(party, needs[f.name]))
                 else 0.0 for f in self.algorithm.features]
 
     def _bonus(self, party: Party) -> float:
@@ -157,8 +159,8 @@ class Screener:
             entry = self.entries[owner]
             candidate = self.names[n]
             # stop scoring a pair once it cannot reach the reporting cutoff
-            explained = self.algorithm.explain_reaching(Pair(query, candidate, party, entry),
-                                                        self.cutoff, ceilings)
+            explained = self.algorithm.explain_reaching(self.pair(query, n, party), self.cutoff,
+                                                        ceilings)
             if explained is None or explained.score < self.cutoff:
                 continue
             if owner in best and best[owner].score >= explained.score:
@@ -208,8 +210,7 @@ class Screener:
         hits: dict[int, Hit] = {}
         for n, candidate in enumerate(self.names):
             owner = int(self.owner[n])
-            pair = Pair(query, candidate, party, self.entries[owner])
-            score = self.algorithm.explain(pair).score
+            score = self.algorithm.explain(self.pair(query, n, party)).score
             if score >= self.cutoff and (owner not in hits or hits[owner].score < score):
                 hits[owner] = Hit(self.entries[owner], candidate.original, score,
                                   score >= self.threshold, ())

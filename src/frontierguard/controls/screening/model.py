@@ -1,4 +1,6 @@
-"""Records shared by the loaders, the index and the scorers."""
+"""Records shared by the loaders, the indexes and the scorers: listed entries, parties, and
+the pair of names an algorithm scores (each algorithm extends :class:`Pair` with its own
+alignment)."""
 
 from __future__ import annotations
 
@@ -7,11 +9,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Generic, TypeVar, overload
 
-from rigour._core import text_scripts
 from rigour.territories import lookup_territory
+from rigour.text.scripts import text_scripts
 
-from frontierguard.controls.screening import align_v2, align_v3
-from frontierguard.controls.screening.align import Alignment, align
 from frontierguard.controls.screening.normalize import NormName
 
 T = TypeVar("T")
@@ -100,28 +100,15 @@ def normalize_identifier(value: str) -> str:
 
 @dataclass
 class Pair:
-    """A query name against one listed name, with the query's and the entry's qualifiers."""
+    """A query name against one listed name, with the query's and the entry's qualifiers.
+
+    An algorithm's package subclasses it with the alignment its features share (computed
+    once per pair, on first use)."""
 
     query: NormName
     candidate: NormName
     party: Party
     entry: ListEntry
-
-    @cached_property
-    def alignment(self) -> Alignment:
-        return align(self.query, self.candidate)
-
-    @cached_property
-    def alignment_v2(self) -> Alignment:
-        """The ``logic_v2`` alignment (equal tokens only between two syllabic-script names)."""
-        return align_v2.align(self.query, self.candidate, self.syllabic)
-
-    @cached_property
-    def alignment_v3(self) -> Alignment:
-        """The ``logic_v3`` alignment (equal tokens only when either name is in Chinese
-        characters, or both are syllabic)."""
-        return align_v3.align(self.query, self.candidate,
-                              self.syllabic or self.query_per_character or self.candidate_per_character)
 
     @cached_property
     def query_per_character(self) -> bool:

@@ -14,8 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
-from rigour._core import ordinals_dict
 from rigour.text import ascii_text, metaphone
 
 from frontierguard.core.datafiles import LineDict, field, load_yaml, package_data
@@ -133,14 +133,39 @@ def split_legal_forms(tokens: list[str], tables: WordTables) -> tuple[list[str],
 
 
 @cache
+def number_words() -> dict[int, list[str]]:
+    """The shipped table of numbers and their written forms (``data/number_words_v1.yaml``)."""
+    return load_number_words(package_data(_PACKAGE, "data/number_words_v1.yaml"))
+
+
+def load_number_words(path: Path) -> dict[int, list[str]]:
+    """A number-words file: ``version``, ``effective``, ``source`` and ``numbers`` (number ->
+    its forms separated by ``"; "``); errors name the file, line and field."""
+    doc = load_yaml(path)
+    if not isinstance(doc, LineDict):
+        raise DataFileError("expected a mapping at the top level", path, 1)
+    for key in ("version", "source"):
+        field(doc, key, str)
+    field(doc, "effective", object)
+    numbers = field(doc, "numbers", LineDict)
+    table: dict[int, list[str]] = {}
+    for number, forms in numbers.items():
+        if not isinstance(number, int) or isinstance(number, bool) or not isinstance(forms, str):
+            raise DataFileError("expected a number and its forms separated by '; '", numbers.file,
+                                numbers.line, str(number))
+        table[number] = forms.split("; ")
+    return table
+
+
+@cache
 def number_phrases() -> dict[tuple[str, ...], str]:
-    """Numbers and ordinals written as words or numerals (rigour's ordinal table) -> digits.
+    """Numbers and ordinals written as words or numerals (:func:`number_words`) -> digits.
 
     ``forty-four``, ``44th`` and ``XLIV`` all become ``44``. One- and two-letter forms
     (``I``, ``V``, ``er``) are left alone: they are far more often initials or particles.
     """
     table: dict[tuple[str, ...], str] = {}
-    for number, forms in ordinals_dict().items():
+    for number, forms in number_words().items():
         for form in forms:
             key = tuple(fold(form))
             if key and not (len(key) == 1 and key[0].isalpha() and len(key[0]) <= 2):

@@ -1,4 +1,4 @@
-"""Token rarity in the loaded lists: common words weigh less (``logic_v2``).
+"""Token rarity in the loaded lists: common words weigh less (``logic_v2``, ``logic_v3``).
 
 A token found in at most ``RARE_NAMES`` listed names keeps its full weight; a more
 common one is scaled by ``log(N / df) / log(N / RARE_NAMES)`` (N listed names, df the

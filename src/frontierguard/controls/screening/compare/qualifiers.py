@@ -1,49 +1,20 @@
-"""``logic_v1``: the first published party-screening scorer. Never edit in place; add v2 beside it.
-
-The name score is a weighted token alignment; qualifiers (country, address, identifiers,
-legal form, single-word matches) then move it up or down by small, stated amounts.
+"""Qualifiers: what besides the name moves a score (country, address, identifiers, script,
+legal form). Each is a feature over a :class:`.model.Pair`; its docstring is the reason a
+user reads. ``logic_v1`` published them and later algorithms reuse them unchanged.
 """
 
 from __future__ import annotations
 
 from rigour.addresses import compare_address  # type: ignore[attr-defined]
 
-from frontierguard.controls.screening.align import describe
 from frontierguard.controls.screening.model import Pair, normalize_identifier, scripts
-from frontierguard.core.scoring import Algorithm, Feature, FtResult
+from frontierguard.core.scoring import FtResult
 
-CONFLICT_COST = 2.0
 LOSSY_SCRIPTS = frozenset({"Han", "Hangul", "Hiragana", "Katakana", "Arabic"})
-MISSING_COST = 0.5
 
-
-def name_alignment(pair: Pair) -> FtResult:
-    """Token-by-token agreement of the two names, in any order.
-
-    Tokens are paired best-first by similarity (equal, within an edit budget, same
-    metaphone, initial, or written together). The score is the similarity-weighted share
-    of the aligned token weight, where a token left over on both sides (a different given
-    name, say) costs twice its weight and a token present on one side only (an extra
-    middle name) costs half its weight. Longer tokens weigh more; particles weigh little.
-    """
-    al = pair.alignment
-    q_left, c_left = al.unmatched_query_weight, al.unmatched_candidate_weight
-    conflict = min(q_left, c_left)
-    missing = max(q_left, c_left) - conflict
-    denominator = al.matched_weight + CONFLICT_COST * 2 * conflict + MISSING_COST * missing
-    score = al.similar_weight / denominator if denominator > 0 else 0.0
-    return FtResult(score, describe(pair.query, pair.candidate, al))
-
-
-def single_token(pair: Pair) -> FtResult:
-    """Only one word agrees while either name has other substantive words: weak evidence."""
-    al = pair.alignment
-    substantive = [
-        w for w in (al.unmatched_query_weight, al.unmatched_candidate_weight) if w >= 2.0
-    ]
-    if len(al.links) == 1 and substantive:
-        return FtResult(1.0, "only one word of the names agrees")
-    return FtResult(0.0)
+# What a party must give for a score-raising qualifier to fire (an index bound adds only these).
+NEEDS = {"country_agreement": "country", "address_agreement": "address",
+         "identifier_match": "identifiers"}
 
 
 def country_agreement(pair: Pair) -> FtResult:
@@ -94,20 +65,3 @@ def legal_form_conflict(pair: Pair) -> FtResult:
     if q and c and not q & c:
         return FtResult(1.0, f"legal form differs ({'/'.join(sorted(q))} vs {'/'.join(sorted(c))})")
     return FtResult(0.0)
-
-
-LOGIC_V1: Algorithm[Pair] = Algorithm(
-    name="logic_v1",
-    description="Weighted order-free token alignment with country, address, identifier and "
-    "legal-form qualifiers.",
-    features=[
-        Feature("name_alignment", name_alignment, 1.0),
-        Feature("single_token", single_token, -0.2, qualifier=True),
-        Feature("country_agreement", country_agreement, 0.05, qualifier=True),
-        Feature("country_conflict", country_conflict, -0.1, qualifier=True),
-        Feature("address_agreement", address_agreement, 0.1, qualifier=True),
-        Feature("identifier_match", identifier_match, 0.3, qualifier=True),
-        Feature("transliterated", transliterated, -0.15, qualifier=True),
-        Feature("legal_form_conflict", legal_form_conflict, -0.05, qualifier=True),
-    ],
-)

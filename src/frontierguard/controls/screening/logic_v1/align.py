@@ -1,4 +1,4 @@
-"""Token similarity and the alignment of two names' tokens, order-free.
+"""``logic_v1``'s token similarity and the alignment of two names' tokens, order-free.
 
 Building blocks come from rapidfuzz (Levenshtein distance) and rigour (metaphone);
 the rules that combine them are ours and are stated in each function's docstring.
@@ -6,21 +6,18 @@ the rules that combine them are ours and are stated in each function's docstring
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from frontierguard.controls.screening.compare.alignment import Alignment, Link, summarise
+from frontierguard.controls.screening.compare.tokens import (
+    INITIAL_SIMILARITY,
+    PHONETIC_MIN_CODE,
+    PHONETIC_SIMILARITY,
+    edit_budget,
+)
 from frontierguard.controls.screening.normalize import NormName
-
-PHONETIC_SIMILARITY = 0.8
-INITIAL_SIMILARITY = 0.7
-PHONETIC_MIN_CODE = 3
-
-
-def edit_budget(length: int) -> int:
-    """Edits tolerated between two tokens: none up to 3 letters, then one per 4 letters (max 3)."""
-    return 0 if length <= 3 else min(3, length // 4)
 
 
 @lru_cache(maxsize=500_000)
@@ -50,29 +47,6 @@ def token_similarity(a: str, b: str, pa: str, pb: str) -> tuple[float, str]:
     return score, how
 
 
-@dataclass(frozen=True)
-class Link:
-    """Query tokens ``q`` aligned with candidate tokens ``c`` at ``similarity``."""
-
-    q: tuple[int, ...]
-    c: tuple[int, ...]
-    similarity: float
-    how: str
-
-
-@dataclass(frozen=True)
-class Alignment:
-    """How two names' tokens line up, and the weights left unmatched on each side."""
-
-    links: tuple[Link, ...]
-    matched_weight: float
-    similar_weight: float
-    unmatched_query: tuple[int, ...]
-    unmatched_candidate: tuple[int, ...]
-    unmatched_query_weight: float
-    unmatched_candidate_weight: float
-
-
 def align(q: NormName, c: NormName) -> Alignment:
     """Pair tokens greedily, best similarity first, regardless of order; then join runs.
 
@@ -96,12 +70,14 @@ def align(q: NormName, c: NormName) -> Alignment:
             links.append(Link((i,), (j,), sim, how))
     links.extend(_joined_links(q, c, used_q, used_c))
     links.extend(_joined_links(c, q, used_c, used_q, flip=True))
-    return _summarise(q, c, links, used_q, used_c)
+    return summarise(q, c, links, used_q, used_c)
 
 
 def _joined_links(
     a: NormName, b: NormName, used_a: set[int], used_b: set[int], flip: bool = False
 ) -> list[Link]:
+    """Leftover tokens of ``a`` (four letters or more) similar, within their edit budget, to
+    two or three adjacent leftover tokens of ``b`` written together (the first such run)."""
     out: list[Link] = []
     if len(b.tokens) - len(used_b) < 2 or len(used_a) == len(a.tokens):
         return out
@@ -127,37 +103,3 @@ def _joined_links(
             if i in used_a:
                 break
     return out
-
-
-def _summarise(
-    q: NormName, c: NormName, links: list[Link], used_q: set[int], used_c: set[int]
-) -> Alignment:
-    matched = similar = 0.0
-    for link in links:
-        w = sum(q.weights[i] for i in link.q) + sum(c.weights[j] for j in link.c)
-        matched += w
-        similar += w * link.similarity
-    free_q = tuple(i for i in range(len(q.tokens)) if i not in used_q)
-    free_c = tuple(j for j in range(len(c.tokens)) if j not in used_c)
-    return Alignment(
-        links=tuple(links),
-        matched_weight=matched,
-        similar_weight=similar,
-        unmatched_query=free_q,
-        unmatched_candidate=free_c,
-        unmatched_query_weight=sum(q.weights[i] for i in free_q),
-        unmatched_candidate_weight=sum(c.weights[j] for j in free_c),
-    )
-
-
-def describe(q: NormName, c: NormName, al: Alignment) -> str:
-    """Words for an alignment: ``kim=kim, jin~jinn, -chol (query only)``."""
-    parts = []
-    for link in al.links:
-        left = " ".join(q.tokens[i] for i in link.q)
-        right = " ".join(c.tokens[j] for j in link.c)
-        how = "=" if link.how == "=" else f"~{right} ({link.how} {link.similarity:.2f})"
-        parts.append(f"{left}={right}" if how == "=" else f"{left}{how}")
-    parts += [f"-{q.tokens[i]} (query only)" for i in al.unmatched_query]
-    parts += [f"+{c.tokens[j]} (list only)" for j in al.unmatched_candidate]
-    return ", ".join(parts)

@@ -1,4 +1,4 @@
-"""Candidate generation: an inverted index from name keys to listed names.
+"""``logic_v1``'s candidate generation: an inverted index from name keys to listed names.
 
 Each substantive token (not a particle) of a listed name yields keys: the token itself,
 its metaphone code, its one-letter deletions (so any one-edit typo or transposition shares
@@ -16,26 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from frontierguard.controls.screening.compare.keys import token_keys
 from frontierguard.controls.screening.normalize import NormName, WordTables, load_tables
 
-TRIGRAM_MIN = 8
-DELETION_MIN = 4
 JOIN_MIN = 4
-
-
-def token_keys(token: str, phonetic: str) -> set[str]:
-    """The index keys of one token (see the module docstring)."""
-    keys = {"t" + token}
-    if token.isdigit() or len(token) == 1:
-        return keys
-    if len(phonetic) >= 3:
-        keys.add("p" + phonetic)
-    if len(token) >= DELETION_MIN:
-        keys.update("d" + token[:i] + token[i + 1:] for i in range(len(token)))
-        keys.add("d" + token)
-    if len(token) >= TRIGRAM_MIN:
-        keys.update("g" + token[i:i + 3] for i in range(len(token) - 2))
-    return keys
 
 
 def name_keys(name: NormName, tables: WordTables) -> set[str]:
@@ -90,3 +74,8 @@ class NameIndex:
             return found[np.argsort(-score, kind="stable")]
         top = np.argpartition(-score, limit - 1)[:limit]
         return found[top[np.argsort(-score[top], kind="stable")]]
+
+    def candidate_ids(self, query: NormName, limit: int, cutoff: float, bonus: float) -> list[int]:
+        """The best ``limit`` names by shared-key weight (the ranking bounds no score, so
+        ``cutoff`` and ``bonus`` do not narrow it)."""
+        return [int(n) for n in self.candidates(query, limit)]

@@ -1,9 +1,10 @@
-"""``logic_v3``: the third published party-screening scorer, beside ``logic_v1`` and ``logic_v2``.
+"""``logic_v3``'s features: the third published party-screening scorer, beside ``logic_v1``
+and ``logic_v2``.
 
 Changes from v2, each a stated rule about names in general (found by reading which
 unrelated names v2 let through, never fitted to particular names):
 
-- token matching per :mod:`.align_v3`: sounding alike counts only while the spellings
+- token matching per :mod:`.align`: sounding alike counts only while the spellings
   share at least half their letters, and a name in Chinese characters matches
   character for character (an edited syllable is another character);
 - a name in Chinese characters with characters left over (``张建国`` against
@@ -13,22 +14,41 @@ unrelated names v2 let through, never fitted to particular names):
   (``SONIA I`` against ``Sonia Isaac Merritt``), and a leftover number counts as a word.
 
 Everything else (distinguishing country words for organisations, patronymic order,
-rarity weights from the loaded lists, qualifiers) is v2's, imported unchanged.
+rarity weights from the loaded lists, qualifiers) is v2's, from the shared comparators of
+:mod:`..compare`. Published: never edit in place; add a new version beside it.
 """
 
 from __future__ import annotations
 
-from frontierguard.controls.screening import logic_v1 as v1
-from frontierguard.controls.screening import logic_v2 as v2
-from frontierguard.controls.screening.align import Alignment, describe
-from frontierguard.controls.screening.model import Pair
+from frontierguard.controls.screening.compare import qualifiers as q
+from frontierguard.controls.screening.compare.alignment import Alignment, describe
+from frontierguard.controls.screening.compare.costs import (
+    CONFLICT_COST,
+    DISTINCT_COST,
+    MISSING_COST,
+    name_cost,
+)
+from frontierguard.controls.screening.compare.patronymic import patronymic_swap
+from frontierguard.controls.screening.compare.territories import distinct_weight
+from frontierguard.controls.screening.logic_v3.align import align
+from frontierguard.controls.screening.model import Pair, cached_property
 from frontierguard.core.scoring import Algorithm, Feature, FtResult
 
-CHARACTER_COST = v2.CONFLICT_COST
+CHARACTER_COST = CONFLICT_COST
 SUBSTANTIVE_WEIGHT = 1.0
 
 
-def _leftover_characters(pair: Pair, al: Alignment) -> tuple[float, list[str]]:
+class V3Pair(Pair):
+    """A pair with ``logic_v3``'s alignment."""
+
+    @cached_property
+    def alignment(self) -> Alignment:
+        """Equal tokens only when either name is in Chinese characters, or both are syllabic."""
+        return align(self.query, self.candidate,
+                     self.syllabic or self.query_per_character or self.candidate_per_character)
+
+
+def _leftover_characters(pair: V3Pair, al: Alignment) -> tuple[float, list[str]]:
     """Weight and tokens left unmatched in a name written in Chinese characters."""
     found = []
     if pair.query_per_character:
@@ -38,7 +58,7 @@ def _leftover_characters(pair: Pair, al: Alignment) -> tuple[float, list[str]]:
     return sum(w for _, w in found), [t for t, _ in found]
 
 
-def name_alignment(pair: Pair) -> FtResult:
+def name_alignment(pair: V3Pair) -> FtResult:
     """Token-by-token agreement of the two names, in any order.
 
     As in v2: the score is the similarity-weighted share of the aligned token weight; a
@@ -47,11 +67,11 @@ def name_alignment(pair: Pair) -> FtResult:
     character left over in a name written in Chinese characters is part of a different
     given name and costs twice its weight, as a conflicting word does.
     """
-    al = pair.alignment_v3
-    distinct, words = v2.distinct_weight(pair, al)
+    al = pair.alignment
+    distinct, words = distinct_weight(pair, al)
     characters, extra = _leftover_characters(pair, al)
-    cost = v2.name_cost(al.matched_weight, al.unmatched_query_weight, al.unmatched_candidate_weight)
-    cost += v2.DISTINCT_COST * distinct + (CHARACTER_COST - v2.MISSING_COST) * characters
+    cost = name_cost(al.matched_weight, al.unmatched_query_weight, al.unmatched_candidate_weight)
+    cost += DISTINCT_COST * distinct + (CHARACTER_COST - MISSING_COST) * characters
     score = al.similar_weight / cost if cost > 0 else 0.0
     detail = describe(pair.query, pair.candidate, al)
     if words:
@@ -66,10 +86,10 @@ def _substantive(token: str, weight: float) -> bool:
     return (len(token) >= 2 or token.isdigit()) and weight >= SUBSTANTIVE_WEIGHT
 
 
-def single_token(pair: Pair) -> FtResult:
+def single_token(pair: V3Pair) -> FtResult:
     """Only one whole word agrees (initials aside) while either name has other substantive
     words (numbers included): weak evidence."""
-    al = pair.alignment_v3
+    al = pair.alignment
     if sum(link.how != "initial" for link in al.links) != 1:
         return FtResult(0.0)
     left = [(pair.query, al.unmatched_query), (pair.candidate, al.unmatched_candidate)]
@@ -80,14 +100,14 @@ def single_token(pair: Pair) -> FtResult:
     return FtResult(0.0)
 
 
-def patronymic_order(pair: Pair) -> FtResult:
+def patronymic_order(pair: V3Pair) -> FtResult:
     """Both names have one patronymic particle (``bin``, ``ibn``, ``ben``) between names and
     a matched name (not a particle) stands before it in one and after it in the other: father and
     son are swapped. Names written ``SURNAME, Given`` are skipped (order unknown)."""
-    return v2.patronymic_swap(pair, pair.alignment_v3)
+    return patronymic_swap(pair, pair.alignment)
 
 
-LOGIC_V3: Algorithm[Pair] = Algorithm(
+LOGIC_V3: Algorithm[V3Pair] = Algorithm(
     name="logic_v3",
     description="logic_v2 with phonetic matches that must share half their spelling, "
     "character-for-character matching of names in Chinese characters, leftover characters "
@@ -96,11 +116,11 @@ LOGIC_V3: Algorithm[Pair] = Algorithm(
         Feature("name_alignment", name_alignment, 1.0),
         Feature("single_token", single_token, -0.2, qualifier=True),
         Feature("patronymic_order", patronymic_order, -0.4, qualifier=True),
-        Feature("country_agreement", v1.country_agreement, 0.05, qualifier=True),
-        Feature("country_conflict", v1.country_conflict, -0.1, qualifier=True),
-        Feature("address_agreement", v1.address_agreement, 0.1, qualifier=True),
-        Feature("identifier_match", v1.identifier_match, 0.3, qualifier=True),
-        Feature("transliterated", v1.transliterated, -0.15, qualifier=True),
-        Feature("legal_form_conflict", v1.legal_form_conflict, -0.05, qualifier=True),
+        Feature("country_agreement", q.country_agreement, 0.05, qualifier=True),
+        Feature("country_conflict", q.country_conflict, -0.1, qualifier=True),
+        Feature("address_agreement", q.address_agreement, 0.1, qualifier=True),
+        Feature("identifier_match", q.identifier_match, 0.3, qualifier=True),
+        Feature("transliterated", q.transliterated, -0.15, qualifier=True),
+        Feature("legal_form_conflict", q.legal_form_conflict, -0.05, qualifier=True),
     ],
 )

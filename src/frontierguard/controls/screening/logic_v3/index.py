@@ -1,10 +1,11 @@
 """Candidate generation with a score bound: which tokens of each listed name could match.
 
-The keys are those of :mod:`.index` (token, metaphone, one-letter deletions, trigrams of
-long tokens, joined adjacent tokens, here with their one-letter deletions too), but every
-posting remembers the token position it came from. For a query, numpy then finds, per
-listed name, the query tokens and the listed tokens that share at least one key. Under
-``logic_v2``'s token similarity (:mod:`.align_v2`) two tokens can only match if they share
+``logic_v3``'s index. The keys are those of :func:`..compare.keys.token_keys` (token,
+metaphone, one-letter deletions, trigrams of long tokens) and joined adjacent tokens, here
+with their one-letter deletions too, and every posting remembers the token position it
+came from. For a query, numpy then finds, per listed name, the query tokens and the
+listed tokens that share at least one key. Under
+``logic_v3``'s token similarity (:mod:`.align`) two tokens can only match if they share
 a key, so the weight of the tokens that do *not* share one is a lower bound on the
 unmatched weight, which bounds the name score from above.
 
@@ -24,7 +25,8 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from frontierguard.controls.screening.index import token_keys
+from frontierguard.controls.screening.compare.costs import upper_bound
+from frontierguard.controls.screening.compare.keys import token_keys
 from frontierguard.controls.screening.normalize import NormName, WordTables, load_tables
 
 POS_BITS = 8
@@ -170,3 +172,13 @@ class BoundIndex:
         for i, weight in enumerate(query.weights[:1 << Q_BITS]):
             hit = hit + np.where(marked[i], weight, 0.0)
         return hit
+
+    def candidate_ids(self, query: NormName, limit: int, cutoff: float, bonus: float) -> list[int]:
+        """Names whose score bound (:func:`..compare.costs.upper_bound`) plus ``bonus`` reaches
+        ``cutoff``, highest bound first, at most ``limit``."""
+        reach = self.reach(query)
+        bound = upper_bound(reach.query_hit + reach.cand_hit, reach.query_total - reach.query_hit,
+                            reach.cand_total - reach.cand_hit)
+        keep = np.flatnonzero(bound + bonus >= cutoff - 1e-9)
+        order = keep[np.argsort(-bound[keep], kind="stable")][:limit]
+        return [int(n) for n in reach.names[order]]
