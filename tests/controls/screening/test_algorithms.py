@@ -66,4 +66,4 @@ def test_each_algorithm_brings_its_index_and_weighting(version: str, index: type
 
 def test_screener_defaults_to_the_setting_default() -> None:
     screener = Screener.build([ListEntry("1", "TEST", "Mahan Air")])
-    assert screener.algorithm.name == DEFAULTS["screening.algorithm"] == "logic_v3"
+    assert screener.algorithm.name == DEFAULTS["screening_algorithm"] == "logic_v3"

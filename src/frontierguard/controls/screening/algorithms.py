@@ -1,5 +1,5 @@
 """The registry of published screening algorithms, by the names users pass
-(``screening.algorithm``, ``--set screening.algorithm=...``).
+(``screening_algorithm``, ``--set screening_algorithm=...``).
 
 Each algorithm is a sibling package (:mod:`.logic_v1`, :mod:`.logic_v2`, :mod:`.logic_v3`)
 declaring its scorer, index, qualifiers and weighting (:class:`.spec.ScreeningAlgorithm`);

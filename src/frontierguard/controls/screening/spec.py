@@ -2,7 +2,7 @@
 its index, the qualifiers that can raise a score, and whether it weighs tokens by rarity.
 
 Each ``logic_vN`` package builds one :class:`ScreeningAlgorithm`; :mod:`.algorithms`
-registers them by the names users pass (``screening.algorithm``).
+registers them by the names users pass (``screening_algorithm``).
 """
 
 from __future__ import annotations
