@@ -7,36 +7,9 @@ import json
 import httpx
 import pytest
 
-from frontierguard.gateway import sse
 from support import model_upstream
-from support.gateway_live import RAW_KEY, Live
+from support.gateway_live import PATHS, RAW_KEY, Live, events_of, headers, request
 from support.model_upstream import ANSWER, SECRET
-
-BENIGN = "What is the capital of France?"
-
-
-def request(path: str, prompt: str = BENIGN, stream: bool = False, model: str = "frontier-1",
-            **extra: object) -> dict[str, object]:
-    if path == "/v1/responses":
-        return {"model": model, "input": prompt, "stream": stream, **extra}
-    return {"model": model, "max_tokens": 64, "stream": stream,
-            "messages": [{"role": "user", "content": prompt}], **extra}
-
-
-def headers(path: str, key: str = RAW_KEY) -> dict[str, str]:
-    if path == "/v1/messages":
-        return {"x-api-key": key, "anthropic-version": "2023-06-01"}
-    return {"Authorization": f"Bearer {key}"}
-
-
-PATHS = ["/v1/chat/completions", "/v1/responses", "/v1/messages"]
-
-
-def events_of(body: bytes) -> list[tuple[str | None, str | None]]:
-    splitter = sse.Splitter()
-    out = [sse.fields(e) for e in splitter.feed(body)]
-    assert splitter.rest() == b"", "the stream ended in the middle of an event"
-    return out
 
 
 @pytest.mark.parametrize("path", PATHS)

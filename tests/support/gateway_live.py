@@ -17,6 +17,7 @@ import uvicorn
 
 from frontierguard.core.store import connect
 from frontierguard.core.tokens import create_token
+from frontierguard.gateway import sse
 from frontierguard.gateway.app import Gateway, create_app
 from frontierguard.gateway.config import GatewayConfig
 
@@ -24,6 +25,33 @@ DEADLINE_S = 60.0  # generous: a busy machine must not fail a test by being slow
 RAW_KEY = "sk-test-RAWKEY-4f1d2c9e7b"
 FAST = {"gateway_watchlist_poll_s": 0.05, "gateway_flush_s": 0.05,
         "gateway_store_retry_s": 0.05, "gateway_close_timeout_s": 30}
+
+
+BENIGN = "What is the capital of France?"
+
+
+def request(path: str, prompt: str = BENIGN, stream: bool = False, model: str = "frontier-1",
+            **extra: object) -> dict[str, object]:
+    if path == "/v1/responses":
+        return {"model": model, "input": prompt, "stream": stream, **extra}
+    return {"model": model, "max_tokens": 64, "stream": stream,
+            "messages": [{"role": "user", "content": prompt}], **extra}
+
+
+def headers(path: str, key: str = RAW_KEY) -> dict[str, str]:
+    if path == "/v1/messages":
+        return {"x-api-key": key, "anthropic-version": "2023-06-01"}
+    return {"Authorization": f"Bearer {key}"}
+
+
+PATHS = ["/v1/chat/completions", "/v1/responses", "/v1/messages"]
+
+
+def events_of(body: bytes) -> list[tuple[str | None, str | None]]:
+    splitter = sse.Splitter()
+    out = [sse.fields(e) for e in splitter.feed(body)]
+    assert splitter.rest() == b"", "the stream ended in the middle of an event"
+    return out
 
 
 def wait_until(ready: Callable[[], bool], what: str, deadline_s: float = DEADLINE_S) -> None:

@@ -34,7 +34,7 @@ from frontierguard.gateway.apis import ROUTES, Usage, error_body, loads_object, 
 from frontierguard.gateway.budgets import Budgets
 from frontierguard.gateway.calls import Call, event_row
 from frontierguard.gateway.config import GatewayConfig
-from frontierguard.gateway.cot import CotScorer
+from frontierguard.gateway.cot import scorer_for
 from frontierguard.gateway.decide import Decision, Facts, decide, with_budget
 from frontierguard.gateway.events import EventWriter
 from frontierguard.gateway.keys import KeyHasher, load_secret, presented_key
@@ -43,7 +43,6 @@ from frontierguard.gateway.policy import load_policy
 from frontierguard.gateway.standing import Standings
 from frontierguard.gateway.strip import strip_reply
 from frontierguard.traffic.features import TEXT_CHARS
-from frontierguard.traffic.rules import load_cot_rules
 
 log = logging.getLogger("frontierguard.gateway")
 
@@ -66,7 +65,7 @@ class Gateway:
         self.config, self.values = config, config.values()
         self.policy = load_policy(config.policy)
         chars = int(resolve([TEXT_CHARS], None)["signals_text_chars"])
-        self.scorer = CotScorer(load_cot_rules(self.policy.cot_rules), chars)
+        self.scorer = scorer_for(self.policy.cot_rules, chars)
         self.standings = Standings(config.watchlist, config.db)
         self.budgets, self.metrics = Budgets(), Metrics()
         self.hasher = KeyHasher(load_secret(self.values["gateway_key_secret"], config.db))

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from frontierguard.traffic.rules import CotRule, CotRuleSet
+from frontierguard.traffic.rules import CotRule, CotRuleSet, load_cot_rules
 from frontierguard.traffic.signals.cot import CotResult
 from frontierguard.traffic.signals.sqltext import any_of
 
@@ -102,3 +103,9 @@ class CotScorer:
         for rule in fired:
             keep *= round(1.0 - rule.weight, 10)
         return CotResult(round(1.0 - keep, 12), tuple(r.id for r in fired))
+
+
+@lru_cache(maxsize=4)
+def scorer_for(rules: str, text_chars: int) -> CotScorer:
+    """The compiled scorer of a rule set (shipped name or path), built once per process."""
+    return CotScorer(load_cot_rules(rules), text_chars)
