@@ -174,13 +174,15 @@ def parse_policy(doc: Any, path: str) -> Policy:
     effective = doc.get("effective")
     if not isinstance(effective, dt.date):
         raise DataFileError("expected an ISO date", path, doc.line, "effective")
-    rules = tuple(_rule(_mapping(r, doc, "rules")) for r in field(doc, "rules", list))
-    if not rules:
+    raws = [_mapping(r, doc, "rules") for r in field(doc, "rules", list)]
+    if not raws:
         raise DataFileError("no rules", path, doc.line, "rules")
-    ids = [r.id for r in rules]
-    if len(set(ids)) != len(ids):
-        dup = next(i for i in ids if ids.count(i) > 1)
-        raise DataFileError(f"duplicate rule id {dup!r}", path, doc.line, "rules")
+    rules = tuple(_rule(r) for r in raws)
+    seen: set[str] = set()
+    for rule, raw in zip(rules, raws, strict=True):
+        if rule.id in seen:
+            raise DataFileError(f"duplicate rule id {rule.id!r}", path, raw.line, "id")
+        seen.add(rule.id)
     cot = field(doc, "cot_rules", str)
     try:
         load_cot_rules(cot)

@@ -76,7 +76,7 @@ def latest_run(db: Path) -> Path | None:
     """``accounts.csv`` of the newest finished detection run recorded in the store."""
     if not db.exists():
         return None
-    con = connect(db, read_only=True)
+    con = connect(db)  # read-write, as every other connection of this process opens it
     try:
         if not table_exists(con, "detection_runs"):
             return None
