@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from support.gateway_live import PATHS, RAW_KEY, Live, headers, request, run_gateway, wait_until
 
 from frontierguard.core.store import connect
 from frontierguard.traffic.schema import COLUMNS
+from support.gateway_live import PATHS, RAW_KEY, Live, headers, request, run_gateway, wait_until
 
 # holds the store's lock until its stdin closes (retrying while the gateway has it open)
 HOLD = """

@@ -7,10 +7,10 @@ import json
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from support.model_upstream import SHAPES
 
 from frontierguard.gateway import sse
 from frontierguard.gateway.strip import StreamStripper, ThinkFilter, strip_reply, strip_spans
+from support.model_upstream import SHAPES
 
 SPANS = [  # (text, shown)
     ("plain", "plain"),
