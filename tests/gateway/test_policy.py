@@ -99,3 +99,24 @@ def test_decisions_take_the_most_severe_action_with_every_reason(
         assert "detection run 7, cluster c3" in d.reasons[0]
     if "gw.cot_verify" in rules:
         assert "cot.expose_reasoning" in " ".join(d.reasons)
+
+
+def test_budget_windows_reopen_and_closed_ones_are_swept() -> None:
+    from frontierguard.gateway.budgets import PRUNE_EVERY, Budgets
+    from frontierguard.gateway.policy import Budget
+
+    now = [0.0]
+    budgets = Budgets(clock=lambda: now[0])
+    b = Budget("default", 10.0, 1, 100)
+    assert budgets.admit("a", b) == (None, "")
+    wait, why = budgets.admit("a", b)
+    assert wait == 10 and "1 requests per 10 s" in why
+    now[0] = 10.0  # the window closed: a new one opens
+    assert budgets.admit("a", b) == (None, "")
+    budgets.charge("a", 100)
+    now[0] = 11.0
+    assert budgets.admit("a", b)[0] == 9
+    for i in range(PRUNE_EVERY):
+        now[0] = 100.0 + i * 20  # every earlier window is closed by now
+        budgets.admit(f"acct-{i}", b)
+    assert len(budgets) < PRUNE_EVERY

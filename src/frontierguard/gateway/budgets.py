@@ -24,17 +24,27 @@ class _Window:
     tokens: int = 0
 
 
+PRUNE_EVERY = 4096  # new windows between sweeps of the closed ones
+
+
 class Budgets:
-    """Budget state for every account seen; single-threaded (the event loop's)."""
+    """Budget state for every account seen recently; single-threaded (the event loop's)."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._windows: dict[str, _Window] = {}
+        self._opened = 0
+
+    def _prune(self, now: float) -> None:
+        self._windows = {a: w for a, w in self._windows.items() if now < w.started + w.window_s}
 
     def _window(self, account: str, budget: Budget) -> _Window:
         now = self._clock()
         w = self._windows.get(account)
         if w is None or now >= w.started + w.window_s:
+            self._opened += 1
+            if self._opened % PRUNE_EVERY == 0:
+                self._prune(now)
             w = _Window(now, budget.window_s)
             self._windows[account] = w
         return w
