@@ -26,13 +26,13 @@ import time
 from pathlib import Path
 
 import yaml
-from signals_cot import DATA, _jsonl, _text
 
 from frontierguard.core.settings import resolve
 from frontierguard.gateway.cot import scorer_for
 from frontierguard.gateway.decide import Facts, decide
 from frontierguard.gateway.policy import Policy, load_policy
 from frontierguard.traffic.features import TEXT_CHARS
+from signals_cot import DATA, _jsonl, _text
 
 REFUSED = ("block", "require_verification")
 

@@ -184,8 +184,9 @@ class Gateway:
         self.metrics.latency.observe(time.perf_counter() - call.started)
         return response
 
-    def _finish(self, call: Call, status: int, usage: Usage) -> None:
-        self.budgets.charge(call.account_id, usage.total)
+    def _finish(self, call: Call, status: int, usage: Usage, charge: bool = True) -> None:
+        if charge:
+            self.budgets.charge(call.account_id, usage.total)
         self.writer.offer(event_row(call, status, usage))
 
     def _upstream_failed(self, call: Call, exc: httpx.HTTPError) -> Response:
@@ -235,11 +236,12 @@ class Gateway:
         rewritten = strip and doc is not None
         if rewritten and doc is not None:
             body = json.dumps(strip_reply(call.api, doc), ensure_ascii=False).encode()
+        self.budgets.charge(call.account_id, usage.total)  # before the client can ask again
         self.metrics.latency.observe(pre + time.perf_counter() - post)
         return Response(body, response.status_code,
                         headers=proxy.reply_headers(response, rewritten),
                         background=BackgroundTask(self._finish, call, response.status_code,
-                                                  usage))
+                                                  usage, charge=False))
 
     async def models(self, request: Request) -> Response:
         try:

@@ -121,6 +121,8 @@ class EventWriter:
         batch: list[dict[str, Any]] = []
         with contextlib.suppress(TimeoutError):
             batch.append(await asyncio.wait_for(self.queue.get(), self.flush_s))
+        if batch and self.queue.qsize() < self.batch_size - 1 and not self._stopping:
+            await asyncio.sleep(self.flush_s)  # let the batch fill: one file per interval
         batch += self._drain()
         if batch:
             await asyncio.to_thread(self._spool, batch)
