@@ -206,3 +206,23 @@ def test_new_release_window(tmp_path: Path, upstream: str) -> None:
     assert new.json()["error"]["code"] == "organization_verification_required"
     assert "new-release window" in new.json()["error"]["message"]
     assert old.status_code == 200 and SECRET not in old.text  # watch: stripped, not refused
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_stripped_stream_is_still_relayed_as_it_arrives(live: Live, watchlist: Path,
+                                                        path: str) -> None:
+    from support import model_upstream
+
+    set_standing(live, watchlist, "watch")
+    name = f"strip-first-{path}"
+    gate = model_upstream.gate(name)
+    with live.client.stream("POST", path, json=request(path, stream=True),
+                            headers={**headers(path), "x-test-gate": name}) as r:
+        chunks = r.iter_raw()
+        first = next(chunks)
+        assert not gate.is_set()  # the first event came while the upstream held the rest
+        assert first.endswith(b"\n\n") and SECRET.encode() not in first
+        gate.set()
+        rest = b"".join(chunks)
+    assert SECRET.encode() not in rest
+    assert events_of(first + rest)
