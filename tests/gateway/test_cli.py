@@ -45,9 +45,14 @@ def test_bad_options_exit_2_with_a_located_message(tmp_path: Path, args: list[st
 
 
 def test_settings_lists_the_gateway_tunables() -> None:
-    result = runner.invoke(app, ["settings"])
+    """In a fresh process, so the listing cannot rely on a test having imported the package."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "from frontierguard.cli import main; main()",
+                          "settings"], capture_output=True, text=True, check=True).stdout
     for name in ("gateway_fail_mode", "gateway_queue_size", "gateway_watchlist_poll_s"):
-        assert name in result.output
+        assert name in out
 
 
 def test_gateway_imports_only_core_traffic_and_itself() -> None:

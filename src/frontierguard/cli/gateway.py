@@ -9,6 +9,7 @@ import typer
 
 from frontierguard.cli.common import DbOption, db_path, domain_errors, info
 from frontierguard.cli.detect import _overrides
+from frontierguard.gateway.config import GatewayConfig  # registers the gateway settings
 
 
 @domain_errors
@@ -34,7 +35,6 @@ def gateway(
     import uvicorn
 
     from frontierguard.gateway.app import create_app
-    from frontierguard.gateway.config import GatewayConfig
 
     config = GatewayConfig(upstream, db_path(db), policy, watchlist, _overrides(set_ or []))
     app = create_app(config)
