@@ -89,6 +89,7 @@ class EventWriter:
             log.warning("store busy, %d event file(s) wait on disk: %s", len(files), exc)
             return 0
         try:
+            con.execute("SET threads = 1")  # leave the other cores to the request path
             report = load_events(con, files)
         except InputError as exc:  # a file ingest rejects is kept aside, not deleted
             log.error("event file rejected by ingest, kept in %s: %s", self.spool / "rejected", exc)
