@@ -34,3 +34,14 @@ def test_system_prompt_counts_and_long_text_is_clipped_like_detection() -> None:
     buried = "x" * 3500 + cue + "y" * 3500
     assert scorer.score(None, buried).score == 0.0  # cut out of the middle, as detection does
     assert clip("abcdefghijkl", 8) == "abcdef " + "l"
+
+
+def test_scorer_is_safe_from_several_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    scorer = CotScorer(load_cot_rules("cot_v1"))
+    texts = [e for r in scorer.rules.rules for e in r.examples] * 4
+    alone = [scorer.score(None, t) for t in texts]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda t: scorer.score(None, t), texts))
+    assert together == alone

@@ -13,8 +13,10 @@ scorer and :func:`frontierguard.traffic.signals.cot.classify` agree.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from frontierguard.traffic.rules import CotRule, CotRuleSet, load_cot_rules
 from frontierguard.traffic.signals.cot import CotResult
@@ -63,11 +65,12 @@ class CotScorer:
         self.rules, self.text_chars = rules, text_chars
         self._compiled = [_compile(r) for r in rules.rules]
         self._owner: list[int] = []
-        self._db, self._scratch = self._prefilter()
+        self._db = self._prefilter()
+        self._local = threading.local()  # Hyperscan scratch space is per thread
 
-    def _prefilter(self) -> tuple[object | None, object | None]:
+    def _prefilter(self) -> Any:
         if hyperscan is None:
-            return None, None
+            return None
         patterns: list[bytes] = []
         for i, rule in enumerate(self.rules.rules):
             for p in rule.patterns:
@@ -79,8 +82,8 @@ class CotScorer:
             db.compile(expressions=patterns, ids=list(range(len(patterns))),
                        elements=len(patterns), flags=[flags] * len(patterns))
         except hyperscan.error:
-            return None, None  # a pattern Hyperscan cannot take: check every rule exactly
-        return db, hyperscan.Scratch(db)
+            return None  # a pattern Hyperscan cannot take: check every rule exactly
+        return db
 
     def _candidates(self, text: str) -> list[int]:
         if self._db is None:
@@ -90,8 +93,11 @@ class CotScorer:
         def on_match(pattern: int, start: int, end: int, flags: int, ctx: object) -> None:
             hits.add(self._owner[pattern])
 
-        self._db.scan(text.encode("utf-8"), match_event_handler=on_match,  # type: ignore[attr-defined]
-                      scratch=self._scratch)
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = hyperscan.Scratch(self._db)
+        self._db.scan(text.encode("utf-8"), match_event_handler=on_match,
+                      scratch=scratch)
         return sorted(hits)
 
     def score(self, system_prompt: str | None, prompt: str | None) -> CotResult:
