@@ -123,6 +123,28 @@ def report(label: str, direct: list[float], via: list[float]) -> None:
               f"added {g - d:6.2f} ms")
 
 
+def inside(text: str) -> None:
+    """The gateway's own added-latency histogram: mean, and the buckets holding p50 and p99."""
+    buckets: list[tuple[str, int]] = []
+    total = count = 0.0
+    for line in text.splitlines():
+        name, _, value = line.rpartition(" ")
+        if name.startswith("frontierguard_gateway_added_latency_seconds_bucket"):
+            buckets.append((name.split('"')[1], int(value)))
+        elif name == "frontierguard_gateway_added_latency_seconds_sum":
+            total = float(value)
+        elif name == "frontierguard_gateway_added_latency_seconds_count":
+            count = float(value)
+    if not count:
+        return
+
+    def bound(q: float) -> str:
+        return next(le for le, n in buckets if n >= q * count)
+
+    print(f"inside the gateway (its own histogram, n={count:.0f}): mean "
+          f"{total / count * 1000:.2f} ms, p50 <= {bound(0.5)} s, p99 <= {bound(0.99)} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rate", type=float, default=100.0)
@@ -169,11 +191,7 @@ def run(args: argparse.Namespace) -> None:
             g = asyncio.run(load(via, stream, args.rate, args.clients, args.seconds))
             report(label, d, g)
         metrics = httpx.get(via + "/gateway/metrics", headers={"Authorization": f"Bearer {token}"})
-        for line in metrics.text.splitlines():
-            if line.startswith(("frontierguard_gateway_added_latency_seconds_count",
-                                "frontierguard_gateway_added_latency_seconds_sum",
-                                "frontierguard_gateway_event_queue_depth")):
-                print(" ", line)
+        inside(metrics.text)
     finally:
         for p in procs:
             p.terminate()
