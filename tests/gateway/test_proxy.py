@@ -116,3 +116,15 @@ def test_concurrent_requests_all_answered_and_recorded(live: Live) -> None:
     rows = live.wait_events(40)
     assert len({r["request_id"] for r in rows}) == 40
     assert len({r["account_id"] for r in rows}) == 5
+
+
+def test_body_over_the_limit_is_413(tmp_path: object, upstream: str) -> None:
+    from support.gateway_live import run_gateway
+
+    big = request("/v1/messages", "x" * 5000)
+    with run_gateway(tmp_path, upstream, gateway_max_body_bytes=1000) as gw:  # type: ignore[arg-type]
+        r = gw.client.post("/v1/messages", json=big, headers=headers("/v1/messages"))
+        small = gw.client.post("/v1/messages", json=request("/v1/messages"),
+                               headers=headers("/v1/messages"))
+    assert r.status_code == 413 and r.json()["error"]["type"] == "request_too_large"
+    assert small.status_code == 200

@@ -29,6 +29,7 @@ REFUSALS = {
     "unauthenticated": (401, "invalid_request_error", "authentication_error", "invalid_api_key"),
     "not_found": (404, "invalid_request_error", "not_found_error", "unknown_url"),
     "bad_request": (400, "invalid_request_error", "invalid_request_error", "invalid_json"),
+    "too_large": (413, "invalid_request_error", "request_too_large", "request_too_large"),
     "unavailable": (503, "server_error", "api_error", "gateway_unavailable"),
 }
 MESSAGES_TEXT = {
@@ -39,6 +40,7 @@ MESSAGES_TEXT = {
     "unauthenticated": "No API key provided.",
     "not_found": "Unknown request URL.",
     "bad_request": "The request body is not a JSON object.",
+    "too_large": "The request body is larger than the gateway accepts.",
     "unavailable": "The gateway cannot decide on this request right now; retry shortly.",
 }
 

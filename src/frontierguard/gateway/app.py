@@ -161,7 +161,7 @@ class Gateway:
         try:
             raw = await self._body(request)
         except BodyTooLarge:
-            return refusal(api, "bad_request", "The request body is too large.")
+            return refusal(api, "too_large")
         body = loads_object(raw)
         if body is None:
             return refusal(api, "bad_request")
