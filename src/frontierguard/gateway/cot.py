@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from frontierguard.traffic.rules import CotRule, CotRuleSet, load_cot_rules
 from frontierguard.traffic.signals.cot import CotResult
-from frontierguard.traffic.signals.sqltext import any_of
 
 try:  # Hyperscan is a declared dependency; without a usable build every rule is checked.
     import hyperscan
@@ -31,11 +31,12 @@ except ImportError:  # pragma: no cover - depends on the platform's wheel
 @dataclass(frozen=True)
 class _Compiled:
     rule: CotRule
-    first: re.Pattern[str]
+    patterns: tuple[re.Pattern[str], ...]
     context: tuple[re.Pattern[str], ...]
 
-    def fires(self, text: str) -> bool:
-        if not self.first.search(text):
+    def fires(self, text: str, which: Collection[int]) -> bool:
+        """True when one of the patterns numbered ``which`` (and a context) matches."""
+        if not any(self.patterns[i].search(text) for i in sorted(which)):
             return False
         return not self.context or any(c.search(text) for c in self.context)
 
@@ -54,7 +55,7 @@ def clip(text: str | None, chars: int) -> str:
 def _compile(rule: CotRule) -> _Compiled:
     # ASCII classes: \w, \s and \b mean what they mean in RE2, the engine detection runs on
     flags = re.ASCII
-    return _Compiled(rule, re.compile(any_of(rule.patterns), flags),
+    return _Compiled(rule, tuple(re.compile(p, flags) for p in rule.patterns),
                      tuple(re.compile(p, flags) for p in rule.context))
 
 
@@ -64,7 +65,7 @@ class CotScorer:
     def __init__(self, rules: CotRuleSet, text_chars: int = 4000) -> None:
         self.rules, self.text_chars = rules, text_chars
         self._compiled = [_compile(r) for r in rules.rules]
-        self._owner: list[int] = []
+        self._owner: list[tuple[int, int]] = []  # Hyperscan id -> (rule, pattern)
         self._db = self._prefilter()
         self._local = threading.local()  # Hyperscan scratch space is per thread
 
@@ -73,9 +74,9 @@ class CotScorer:
             return None
         patterns: list[bytes] = []
         for i, rule in enumerate(self.rules.rules):
-            for p in rule.patterns:
+            for j, p in enumerate(rule.patterns):
                 patterns.append(p.encode())
-                self._owner.append(i)
+                self._owner.append((i, j))
         flags = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH
         db = hyperscan.Database()
         try:
@@ -85,26 +86,27 @@ class CotScorer:
             return None  # a pattern Hyperscan cannot take: check every rule exactly
         return db
 
-    def _candidates(self, text: str) -> list[int]:
+    def _candidates(self, text: str) -> dict[int, set[int]]:
+        """Rule index -> numbers of its patterns that may match (all, without Hyperscan)."""
         if self._db is None:
-            return list(range(len(self._compiled)))
-        hits: set[int] = set()
+            return {i: set(range(len(c.patterns))) for i, c in enumerate(self._compiled)}
+        hits: dict[int, set[int]] = {}
 
         def on_match(pattern: int, start: int, end: int, flags: int, ctx: object) -> None:
-            hits.add(self._owner[pattern])
+            rule, number = self._owner[pattern]
+            hits.setdefault(rule, set()).add(number)
 
         scratch = getattr(self._local, "scratch", None)
         if scratch is None:
             scratch = self._local.scratch = hyperscan.Scratch(self._db)
-        self._db.scan(text.encode("utf-8"), match_event_handler=on_match,
-                      scratch=scratch)
-        return sorted(hits)
+        self._db.scan(text.encode("utf-8"), match_event_handler=on_match, scratch=scratch)
+        return hits
 
     def score(self, system_prompt: str | None, prompt: str | None) -> CotResult:
         """The score and fired rule ids for a request (system prompt, then prompt)."""
         text = f"{clip(system_prompt, self.text_chars)} {clip(prompt, self.text_chars)}".lower()
-        fired = [self._compiled[i].rule for i in self._candidates(text)
-                 if self._compiled[i].fires(text)]
+        fired = [self._compiled[i].rule for i, which in sorted(self._candidates(text).items())
+                 if self._compiled[i].fires(text, which)]
         keep = 1.0
         for rule in fired:
             keep *= round(1.0 - rule.weight, 10)
