@@ -18,6 +18,7 @@ from frontierguard.cli import (
     detect,
     evaluate,
     gap,
+    gateway,
     ingest,
     screening,
     signals,
@@ -53,7 +54,7 @@ def _root(
 
 MODULES: list[ModuleType] = [
     core_cmds, ingest, simulate, detect, evaluate, signals, chips, screening, transparency, gap,
-    web,
+    web, gateway,
 ]
 for _module in MODULES:
     _module.register(app)
