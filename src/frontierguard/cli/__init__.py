@@ -20,6 +20,7 @@ from frontierguard.cli import (
     gap,
     ingest,
     screening,
+    share,
     signals,
     simulate,
     transparency,
@@ -52,8 +53,8 @@ def _root(
 
 
 MODULES: list[ModuleType] = [
-    core_cmds, ingest, simulate, detect, evaluate, signals, chips, screening, transparency, gap,
-    web,
+    core_cmds, ingest, simulate, detect, evaluate, signals, share, chips, screening, transparency,
+    gap, web,
 ]
 for _module in MODULES:
     _module.register(app)

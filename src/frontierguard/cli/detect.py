@@ -44,6 +44,12 @@ def detect(
     set_: Annotated[list[str] | None, typer.Option(
         "--set", help="Override a detection setting, NAME=VALUE (see `frontierguard settings`).",
     )] = None,
+    partners: Annotated[Path | None, typer.Option(
+        "--partners", help="Store holding partner indicators from `share import` (default: "
+        "the --db store, when it holds any).")] = None,
+    key_file: Annotated[Path | None, typer.Option(
+        "--key-file", help="Sharing group key, to match partner indicators (default: "
+        "$FRONTIERGUARD_SHARE_KEY_FILE).")] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Detect distillation campaigns: score accounts, link them, report campaigns with evidence.
@@ -52,7 +58,8 @@ def detect(
     """
     store = db if events else db_path(db)
     result = run_detection(events or None, db=store, releases=releases, out_dir=out, engine=engine,
-                           overrides=_overrides(set_ or []), spark_master=spark_master)
+                           overrides=_overrides(set_ or []), spark_master=spark_master,
+                           partners_db=partners, key_file=key_file)
     if json_out:
         print_json(result.as_dict())
         return

@@ -7,10 +7,16 @@ Writes the fixed output contract into ``out_dir``:
 * ``campaigns.json`` -- reported campaigns, ranked by score;
 * ``report.html`` -- the analyst report;
 * ``account_scores.csv`` -- every policy feature's score per account (input to ``fit``);
+* ``indicators.csv`` -- every value (exit IP, /24, hosting ASN, TLS fingerprint, user agent,
+  payment and prompt-template fingerprint) each campaign rests on, with how many of its
+  accounts and of all accounts used it (:mod:`frontierguard.traffic.indicator_table`; input
+  to ``share export``);
 * with a deciding policy (policy_v5): ``role`` in ``accounts.csv`` (core, peripheral, lone,
   watch, bystander or empty), each campaign's ``decision`` in ``campaigns.json``,
   ``watch.json`` (clusters below the decision) and ``decision.json`` (the operating point and
-  every candidate community's figures).
+  every candidate community's figures);
+* with partner indicators imported (``share import``): ``partner_matches.csv`` -- the
+  accounts that matched a partner's campaign (absent otherwise).
 """
 
 from __future__ import annotations
@@ -30,10 +36,12 @@ from frontierguard.core.errors import ConfigError, InputError
 from frontierguard.core.settings import resolve
 from frontierguard.core.store import connect, table_exists
 from frontierguard.traffic import campaigns as campaigns_mod
-from frontierguard.traffic import features, linkage, report
+from frontierguard.traffic import features, indicator_table, linkage, report
 from frontierguard.traffic.engine import DuckDBEngine
 from frontierguard.traffic.policy import SETTINGS, effective_policy
 from frontierguard.traffic.scoring import scorers
+from frontierguard.traffic.sharing.match import partner_signal
+from frontierguard.traffic.sharing.match import write as write_matches
 from frontierguard.traffic.tables import read_releases
 
 ENGINES = ("duckdb", "spark")
@@ -89,11 +97,17 @@ def run_detection(
     overrides: dict[str, Any] | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
     spark_master: str | None = None,
+    partners_db: str | Path | None = None,
+    key_file: str | Path | None = None,
 ) -> DetectionResult:
     """Detect distillation campaigns in the events (files, or the store when none given).
 
     ``engine="spark"`` computes signals and features on Apache Spark from Parquet
     paths, directories or globs; linkage and scoring then run on the aggregated tables.
+
+    Partner indicators imported with ``share import`` (in the store, or in ``partners_db``)
+    link matching accounts to partners' campaigns under the group key in ``key_file``
+    (:mod:`frontierguard.traffic.sharing.match`); with none stored nothing changes.
     """
     if engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
@@ -124,8 +138,13 @@ def run_detection(
         links = linkage.build_graph(con, policy)
         linkage.communities(con, policy)
         result = campaigns_mod.assess(con, policy, scorers(policy))
+        found = partner_signal(con, result.accounts, partners_db, key_file)
         out = Path(out_dir)
         write_outputs(con, out, result, policy.name, release_table)
+        if found is not None:
+            write_matches(out / "partner_matches.csv", found)
+        else:  # a previous run's matches would otherwise look like this run's
+            (out / "partner_matches.csv").unlink(missing_ok=True)
     finally:
         if own:
             con.close()
@@ -136,7 +155,8 @@ def run_detection(
 
 def write_outputs(con: duckdb.DuckDBPyConnection, out: Path, result: campaigns_mod.Assessment,
                   policy: str, releases: pa.Table | None) -> None:
-    """accounts.csv, account_scores.csv, campaigns.json and report.html into ``out``."""
+    """accounts.csv, account_scores.csv, campaigns.json, indicators.csv and report.html
+    into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     with (out / "accounts.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csvsafe.writer(fh)
@@ -155,6 +175,7 @@ def write_outputs(con: duckdb.DuckDBPyConnection, out: Path, result: campaigns_m
     public = [{k: v for k, v in c.items() if k != "community"} for c in result.campaigns]
     (out / "campaigns.json").write_text(json.dumps(public, indent=2, ensure_ascii=False),
                                         encoding="utf-8")
+    indicator_table.write(con, out / "indicators.csv", result.campaigns)
     if result.operating_point is not None:
         watch = [{k: v for k, v in c.items() if k != "community"} for c in result.watch]
         (out / "watch.json").write_text(json.dumps(watch, indent=2, ensure_ascii=False),
