@@ -14,6 +14,7 @@ import typer
 
 from frontierguard.cli.common import DbOption, JsonOption, db_path, domain_errors, info, print_json
 from frontierguard.traffic.sharing import api
+from frontierguard.traffic.sharing import revoke as revoke_mod
 from frontierguard.traffic.sharing.keys import write_new_key
 
 share_app = typer.Typer(help="Share distillation indicators with other labs (STIX 2.1, TAXII "
@@ -92,9 +93,25 @@ def keygen(out: Annotated[Path, typer.Option("--out", help="Key file to create."
     info(f"wrote {out} (key id {key.key_id}); share it only with the group's labs")
 
 
+@domain_errors
+def revoke(
+    bundle: Annotated[Path, typer.Option("--bundle", help="A bundle this lab exported.")],
+    campaign: Annotated[list[str], typer.Option(
+        "--campaign", help="Campaign to revoke (C001, its name or STIX id); repeatable.")],
+    out: Annotated[Path, typer.Option("--out", help="Revocation bundle to write.")],
+) -> None:
+    """Withdraw campaigns found to be false positives: importers drop their indicators.
+
+    Example: `frontierguard share revoke --bundle bundle.json --campaign C002 --out revoke.json`
+    """
+    n = revoke_mod.write(bundle, campaign, out)
+    info(f"wrote {out}: {n} objects revoked")
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``share`` command group to the root app."""
     share_app.command("export")(export)
     share_app.command("import")(import_)
     share_app.command("keygen")(keygen)
+    share_app.command("revoke")(revoke)
     app.add_typer(share_app, name="share")

@@ -64,7 +64,7 @@ def local_hashes(con: duckdb.DuckDBPyConnection, key: GroupKey, kinds: set[str])
 
 def _matched(con: duckdb.DuckDBPyConnection, key: GroupKey,
              partners: pa.Table) -> list[tuple[Any, ...]]:
-    """(account, campaign_ref, source, reported, kind) for every matched kind."""
+    """(account, partner campaign name, source, reported, kind) for every matched kind."""
     kinds = set(partners.column("kind").to_pylist())
     union = " UNION ALL ".join(
         f"SELECT DISTINCT account_id, '{k}' AS kind, {KIND_SQL[k]} AS value FROM req_signals"
@@ -73,7 +73,7 @@ def _matched(con: duckdb.DuckDBPyConnection, key: GroupKey,
     con.register("_share_partner", partners)
     try:
         rows: list[tuple[Any, ...]] = con.execute(
-            f"SELECT DISTINCT u.account_id, p.campaign_ref, p.source, p.reported, u.kind "
+            f"SELECT DISTINCT u.account_id, p.name, p.source, p.reported, u.kind "
             f"FROM ({union}) u JOIN _share_local l USING (kind, value) "
             "JOIN _share_partner p ON p.kind = l.kind AND p.keyed_hash = l.keyed_hash "
             "ORDER BY ALL").fetchall()

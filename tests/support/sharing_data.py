@@ -1,0 +1,51 @@
+"""Hand-made detect output folders for the sharing tests: one decided campaign (C001, eight
+accounts) with values of every kind, some below the sharing thresholds, and an undecided one."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from frontierguard.core import csvsafe
+from frontierguard.traffic.indicator_table import COLUMNS
+
+ACCOUNTS = [f"acct_{i:04d}" for i in range(8)]
+# (campaign, kind, value, accounts, all_accounts)
+VALUES: list[tuple[str, str, str, int, int]] = [
+    ("C001", "payment", "pm_79e6a6d1d1389a5f", 6, 6),
+    ("C001", "payment", "pm_lonely00000001", 2, 2),
+    ("C001", "ip", "203.0.113.7", 6, 6),
+    ("C001", "ip", "198.51.100.9", 3, 3),
+    ("C001", "ip24", "203.0.113.0/24", 7, 7),
+    ("C001", "asn", "64500", 6, 8),
+    ("C001", "tls", "t13d7ab3h2_bd1394c75929_be68e46802f2", 6, 6),
+    ("C001", "user_agent", "harvest's agent\\1.0", 5, 5),
+    ("C001", "user_agent", "=cmd|popular/1.0", 6, 300),
+    ("C001", "template", "4727fc4b3de2f2ff24a8cf9f7b04fe62", 8, 8),
+    ("C002", "payment", "pm_watchlist00001", 6, 6),
+]
+PROMPT = "Explain step by step, showing all your reasoning, how to prove lemma 7"
+
+
+def campaign(cid: str, accounts: list[str], decided: bool = True) -> dict[str, Any]:
+    return {"id": cid, "score": 0.93, "reasons": ["r"], "accounts": accounts,
+            "decision": {"decided": decided}, "first_seen": "2026-03-02T00:22:06.114000+00:00",
+            "last_seen": "2026-03-04T17:38:53.894000+00:00", "requests": 2870,
+            "representative_prompts": [{"prompt": PROMPT, "requests": 40}],
+            "summary": "8 accounts"}
+
+
+def write_detections(folder: Path, campaigns: list[dict[str, Any]],
+                     values: list[tuple[str, str, str, int, int]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "campaigns.json").write_text(json.dumps(campaigns), encoding="utf-8")
+    with (folder / "indicators.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csvsafe.writer(fh)
+        w.writerow(COLUMNS)
+        w.writerows(values)
+    with (folder / "accounts.csv").open("w", encoding="utf-8") as fh:
+        fh.write("account_id,score,flagged,cluster_id,reasons,role\n")
+        fh.writelines(f"{a},0.9,true,C001,r,core\n" for a in ACCOUNTS)
+    return folder
