@@ -4,7 +4,6 @@ accounts) with values of every kind, some below the sharing thresholds, and an u
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from support.sharing_data import ACCOUNTS, VALUES, campaign, write_detections
 
 

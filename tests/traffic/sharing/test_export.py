@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 import stix2validator
-from support.sharing_data import ACCOUNTS, PROMPT, VALUES, campaign, write_detections
 from typer.testing import CliRunner
 
 from frontierguard.cli import app
@@ -17,6 +16,7 @@ from frontierguard.core.errors import InputError
 from frontierguard.traffic.sharing import api, reference
 from frontierguard.traffic.sharing.keys import load_key
 from frontierguard.traffic.sharing.validate import check_bundle
+from support.sharing_data import ACCOUNTS, PROMPT, VALUES, campaign, write_detections
 
 runner = CliRunner()
 ATLAS = {"AML.T0040", "AML.T0024.002", "AML.T0008.005", "AML.T0021", "AML.T0005.001",

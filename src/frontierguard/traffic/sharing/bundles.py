@@ -103,8 +103,10 @@ def _campaign(o: dict[str, Any], names: dict[str, str], where: str) -> PartnerCa
 
 
 def _extension(o: dict[str, Any], key: GroupKey, where: str) -> dict[str, Any]:
-    ext = o["extensions"][extension_id()]
-    oid = o["id"]
+    ext, oid = o["extensions"][extension_id()], o["id"]
+    if not isinstance(ext, dict):
+        raise InputError(f"object {oid}: the frontierguard extension must be an object", where,
+                         field="extensions")
     kind = ext.get("kind")
     if kind not in KINDS:
         raise InputError(f"object {oid}: unknown kind {kind!r}", where, field="kind")

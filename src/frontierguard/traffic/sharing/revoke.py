@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -42,19 +42,22 @@ def _tied(objects: list[dict[str, Any]], campaigns: set[str]) -> set[str]:
     return tied | {r["id"] for r in rels if r["source_ref"] in tied or r["target_ref"] in tied}
 
 
+def _later(modified: str, now: datetime) -> str:
+    """``now``, or a millisecond after ``modified`` when that is not before ``now``."""
+    after = datetime.fromisoformat(modified.replace("Z", "+00:00")) + timedelta(milliseconds=1)
+    return stamp(max(now, after))
+
+
 def revoked_bundle(bundle: dict[str, Any], names: Sequence[str], where: str,
                    now: datetime | None = None) -> dict[str, Any]:
     """The revocation bundle for the named campaigns of ``bundle``."""
     check_bundle(bundle, where)
     objects: list[dict[str, Any]] = bundle["objects"]
     tied = _tied(objects, _named(objects, names, where))
-    when = stamp(now or datetime.now(UTC))
+    when = now or datetime.now(UTC)
     kept = [o for o in objects if o["type"] in ("identity", "extension-definition")]
-    for o in objects:
-        if o["id"] in tied:
-            if o["modified"] >= when:
-                raise InputError(f"object {o['id']}: modified is not before now", where)
-            kept.append({**o, "modified": when, "revoked": True})
+    kept += [{**o, "modified": _later(o["modified"], when), "revoked": True}
+             for o in objects if o["id"] in tied]
     return {"type": "bundle", "id": f"bundle--{uuid.uuid4()}", "objects": kept}
 
 

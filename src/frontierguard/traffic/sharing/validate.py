@@ -2,7 +2,8 @@
 
 Errors name the source (a file or a TAXII collection) and the object, e.g.
 ``partner.json, object indicator--...: pattern: ...``; the first few are listed.
-Validator warnings (SHOULD-level best practices) do not fail a bundle.
+Validator warnings (SHOULD-level best practices) do not fail a bundle. Both libraries are
+imported only when a bundle is checked, so other commands start without them.
 """
 
 from __future__ import annotations
@@ -10,15 +11,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import stix2
-import stix2validator
-
 from frontierguard.core.errors import InputError
 
 MAX_LISTED = 5
 
 
 def _errors(bundle: dict[str, Any]) -> list[str]:
+    import stix2validator  # slow to import: only where a bundle is checked
+
     options = stix2validator.ValidationOptions(version="2.1", strict=False)
     logging.getLogger("stix2validator").setLevel(logging.ERROR)
     try:
@@ -43,6 +43,8 @@ def check_bundle(bundle: Any, source: str) -> None:
         more = f" (and {len(errors) - MAX_LISTED} more)" if len(errors) > MAX_LISTED else ""
         raise InputError("invalid STIX 2.1: " + "; ".join(
             f"object {e}" for e in errors[:MAX_LISTED]) + more, source)
+    import stix2
+
     for obj in objects:
         try:
             stix2.parse(obj, allow_custom=True, version="2.1")
