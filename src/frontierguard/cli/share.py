@@ -15,6 +15,7 @@ import typer
 from frontierguard.cli.common import DbOption, JsonOption, db_path, domain_errors, info, print_json
 from frontierguard.traffic.sharing import api
 from frontierguard.traffic.sharing import revoke as revoke_mod
+from frontierguard.traffic.sharing import taxii as taxii_mod
 from frontierguard.traffic.sharing.keys import write_new_key
 
 share_app = typer.Typer(help="Share distillation indicators with other labs (STIX 2.1, TAXII "
@@ -86,6 +87,51 @@ def import_(
          "extension left out)")
 
 
+TaxiiOption = Annotated[str, typer.Option("--taxii", help="TAXII 2.1 API root URL.")]
+CollectionOption = Annotated[str, typer.Option("--collection", help="Collection id.")]
+UserOption = Annotated[str | None, typer.Option(
+    "--user", help="TAXII user (default: setting share_taxii_user).")]
+PasswordOption = Annotated[str | None, typer.Option(
+    "--password", help="TAXII password (default: setting share_taxii_password).")]
+
+
+@domain_errors
+def push(
+    bundle: Annotated[Path, typer.Argument(help="A bundle made by `share export`.")],
+    taxii: TaxiiOption, collection: CollectionOption, user: UserOption = None,
+    password: PasswordOption = None, json_out: JsonOption = False,
+) -> None:
+    """Add a bundle's objects to a TAXII 2.1 collection.
+
+    Example: `frontierguard share push bundle.json --taxii https://taxii.example/share/ --collection ID`
+    """
+    result = taxii_mod.push(bundle, taxii_mod.server(taxii, collection, user, password))
+    if json_out:
+        print_json(result.as_dict())
+        return
+    info(f"pushed {result.objects} objects: {result.added} added, {result.already_there} "
+         "already in the collection")
+
+
+@domain_errors
+def pull(
+    taxii: TaxiiOption, collection: CollectionOption, user: UserOption = None,
+    password: PasswordOption = None, key_file: KeyOption = None, db: DbOption = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Store every partner indicator in a TAXII 2.1 collection (all or nothing).
+
+    Example: `frontierguard share pull --taxii https://taxii.example/share/ --collection ID`
+    """
+    srv = taxii_mod.server(taxii, collection, user, password)
+    result = taxii_mod.pull(srv, api.group_key(key_file), db_path(db))
+    if json_out:
+        print_json(result.as_dict())
+        return
+    info(f"stored {result.indicators} indicators of {result.campaigns} campaigns "
+         f"({result.revoked} revoked, {result.older_ignored} older versions ignored)")
+
+
 @domain_errors
 def keygen(out: Annotated[Path, typer.Option("--out", help="Key file to create.")]) -> None:
     """Create a random group key file (never overwrites); give it to every lab in the group."""
@@ -114,4 +160,6 @@ def register(app: typer.Typer) -> None:
     share_app.command("import")(import_)
     share_app.command("keygen")(keygen)
     share_app.command("revoke")(revoke)
+    share_app.command("push")(push)
+    share_app.command("pull")(pull)
     app.add_typer(share_app, name="share")

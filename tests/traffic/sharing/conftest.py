@@ -13,13 +13,14 @@ from support.sharing_data import ACCOUNTS, VALUES, campaign, write_detections
 @pytest.fixture
 def detections(tmp_path: Path) -> Path:
     """Decided campaign C001 (8 accounts) and undecided C002."""
-    return write_detections(tmp_path / "det", [campaign("C001", ACCOUNTS),
-                                               campaign("C002", ["acct_x1", "acct_x2"], False)],
-                            VALUES)
+    folder: Path = write_detections(
+        tmp_path / "det", [campaign("C001", ACCOUNTS),
+                           campaign("C002", ["acct_x1", "acct_x2"], False)], VALUES)
+    return folder
 
 
 @pytest.fixture
-def make_key(tmp_path: Path) -> Callable[[str], Path]:
+def make_key(tmp_path: Path) -> Callable[..., Path]:
     def make(name: str = "group.key", secret: str = "k" * 48) -> Path:
         p = tmp_path / name
         p.write_text(secret + "\n", encoding="utf-8")

@@ -8,38 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 
 from frontierguard.core.errors import ConfigError
 from frontierguard.traffic.sharing import api, match, partners
 from frontierguard.traffic.sharing.keys import load_key
-
-# Lab B's own traffic: (account, ip, ip24, asn, tls, user_agent, payment, template)
-LAB_B = [
-    ("b_card", "192.0.2.10", "192.0.2.0/24", 7922, "t13d_other", "curl/8", "pm_79e6a6d1d1389a5f",
-     None),
-    ("b_exit", "203.0.113.7", "203.0.113.0/24", 7922, "t13d_other", "curl/8", "pm_b2",
-     "4727fc4b3de2f2ff24a8cf9f7b04fe62"),
-    ("b_agent", "192.0.2.11", "192.0.2.0/24", 7922, "t13d_other", "harvest's agent\\1.0",
-     "pm_b3", None),
-    ("b_net", "203.0.113.99", "203.0.113.0/24", 7922, "t13d7ab3h2_bd1394c75929_be68e46802f2",
-     "curl/8", "pm_b4", None),
-    ("b_clean", "192.0.2.12", "192.0.2.0/24", 7922, "t13d_other", "curl/8", "pm_b5", None),
-]
-COLUMNS = ("account_id", "ip", "ip24", "asn", "tls_fingerprint", "user_agent",
-           "payment_fingerprint", "template_id")
-
-
-def lab_b() -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    con.execute("CREATE TABLE req_signals (account_id VARCHAR, ip VARCHAR, ip24 VARCHAR, "
-                "asn BIGINT, asn_type VARCHAR, tls_fingerprint VARCHAR, user_agent VARCHAR, "
-                "payment_fingerprint VARCHAR, template_id VARCHAR, ts TIMESTAMP)")
-    for r in LAB_B:
-        con.execute("INSERT INTO req_signals VALUES (?, ?, ?, ?, 'hosting', ?, ?, ?, ?, "
-                    "TIMESTAMP '2026-03-05 10:00:00')", list(r))
-    return con
+from support.sharing_data import LAB_B, lab_b
 
 
 def accounts() -> list[dict[str, Any]]:
