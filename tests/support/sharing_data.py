@@ -77,3 +77,13 @@ def lab_b() -> duckdb.DuckDBPyConnection:
         con.execute("INSERT INTO req_signals VALUES (?, ?, ?, ?, 'hosting', ?, ?, ?, ?, "
                     "TIMESTAMP '2026-03-05 10:00:00')", list(r))
     return con
+
+
+def all_text(bundle: Any) -> str:
+    """Every key and string in a bundle, unescaped, one per line (what a grep should search:
+    JSON escapes would hide a leaked value with a quote or a non-ASCII character)."""
+    if isinstance(bundle, dict):
+        return "\n".join(f"{k}\n{all_text(v)}" for k, v in bundle.items())
+    if isinstance(bundle, list):
+        return "\n".join(all_text(v) for v in bundle)
+    return str(bundle)

@@ -19,7 +19,9 @@ from frontierguard.traffic.sharing import taxii as taxii_mod
 from frontierguard.traffic.sharing.keys import write_new_key
 
 share_app = typer.Typer(help="Share distillation indicators with other labs (STIX 2.1, TAXII "
-                             "2.1), identifiers only as keyed hashes.", no_args_is_help=True)
+                             "2.1), identifiers only as keyed hashes.\n\nExample: `frontierguard "
+                             "share export --detections out --out bundle.json --key-file "
+                             "group.key`", no_args_is_help=True)
 
 KeyOption = Annotated[Path | None, typer.Option(
     "--key-file", help="The sharing group's key file (default: $FRONTIERGUARD_SHARE_KEY_FILE).")]
@@ -134,7 +136,10 @@ def pull(
 
 @domain_errors
 def keygen(out: Annotated[Path, typer.Option("--out", help="Key file to create.")]) -> None:
-    """Create a random group key file (never overwrites); give it to every lab in the group."""
+    """Create a random group key file (never overwrites); give it to every lab in the group.
+
+    Example: `frontierguard share keygen --out group.key`
+    """
     key = write_new_key(out)
     info(f"wrote {out} (key id {key.key_id}); share it only with the group's labs")
 

@@ -19,8 +19,10 @@ import pytest
 from frontierguard.core.csvsafe import restore
 from frontierguard.traffic.detect import run_detection
 from frontierguard.traffic.indicator_table import COLUMNS
-from frontierguard.traffic.sharing import api, reference
+from frontierguard.traffic.sharing import api, detections, export, privacy, reference
+from frontierguard.traffic.sharing.keys import load_key
 from frontierguard.traffic.simulate import simulate
+from support.sharing_data import all_text
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +60,9 @@ def test_indicator_table_agrees_with_campaigns(labs: dict[str, Path]) -> None:
     for c in camps:
         for kind, name in kinds.items():
             for v in c["indicators"].get(kind, []):
-                assert table[(c["id"], name, v["value"])] == v["accounts"]
+                # campaigns.json counts only the values linkage kept per account (capped
+                # per kind and day); indicators.csv counts every account that used the value
+                assert table[(c["id"], name, v["value"])] >= v["accounts"]
                 checked += 1
     assert checked > 0
     assert all(int(r["accounts"]) <= int(r["all_accounts"]) for r in rows)
@@ -75,14 +79,17 @@ def _raw_identifiers(a: Path) -> set[str]:
 
 
 def test_no_raw_identifier_leaves_a_real_export(labs: dict[str, Path]) -> None:
-    text = labs["bundle"].read_text(encoding="utf-8")
+    text = all_text(json.loads(labs["bundle"].read_text(encoding="utf-8")))
     raw = _raw_identifiers(labs["a"])
     assert len(raw) > 100
     leaked = sorted(v for v in raw if v in text)
     assert leaked == []
-    out = labs["root"] / "a1.json"  # the loosest filter shares more, still no raw identifier
-    api.export_bundle(labs["a"], out, labs["key"], "Lab A", min_accounts=1, min_share=0.0)
-    loose = out.read_text(encoding="utf-8")
+    # with no filter at all every value is in the bundle, still none in the raw (built, not
+    # validated: validating thousands of indicators takes minutes)
+    det = detections.read(labs["a"])
+    decisions = privacy.plan(det, 1, 0.0)
+    assert all(d.shared for d in decisions)
+    loose = all_text(export.build(det, load_key(labs["key"]), "Lab A", decisions))
     assert len(loose) > len(text)
     assert sorted(v for v in raw if v in loose) == []
 

@@ -16,7 +16,14 @@ from frontierguard.core.errors import InputError
 from frontierguard.traffic.sharing import api, reference
 from frontierguard.traffic.sharing.keys import load_key
 from frontierguard.traffic.sharing.validate import check_bundle
-from support.sharing_data import ACCOUNTS, PROMPT, VALUES, campaign, write_detections
+from support.sharing_data import (
+    ACCOUNTS,
+    PROMPT,
+    VALUES,
+    all_text,
+    campaign,
+    write_detections,
+)
 
 runner = CliRunner()
 ATLAS = {"AML.T0040", "AML.T0024.002", "AML.T0008.005", "AML.T0021", "AML.T0005.001",
@@ -89,7 +96,7 @@ def test_patterns_by_kind(detections: Path, key_file: Path, tmp_path: Path, kind
 
 
 def test_no_raw_identifier_leaves(detections: Path, key_file: Path, tmp_path: Path) -> None:
-    text = json.dumps(export(detections, key_file, tmp_path, "--min-accounts", "1"))
+    text = all_text(export(detections, key_file, tmp_path, "--min-accounts", "1"))
     hashed = [v[2] for v in VALUES if reference.KINDS[v[1]].hashed]
     withheld = [v[2] for v in VALUES if v[0] == "C002" or v[4] >= 100]
     for raw in [*hashed, *withheld, *ACCOUNTS, "acct_x1", PROMPT, "lemma 7"]:
