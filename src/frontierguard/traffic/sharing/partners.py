@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,11 @@ def _stored_modified(con: duckdb.DuckDBPyConnection, ref: str) -> str | None:
     return str(rows[0][0]) if rows else None
 
 
+def _when(stamp: str) -> datetime:
+    """A STIX timestamp as a time (precisions differ between producers: compare times)."""
+    return datetime.fromisoformat(stamp)
+
+
 def _put_campaign(con: duckdb.DuckDBPyConnection, c: PartnerCampaign, bundle: str) -> None:
     con.execute("DELETE FROM partner_indicators WHERE campaign_ref = ?", [c.ref])
     con.execute("DELETE FROM partner_campaigns WHERE campaign_ref = ?", [c.ref])
@@ -70,7 +76,7 @@ def _store_one(con: duckdb.DuckDBPyConnection, p: Parsed, result: ImportResult) 
     fresh = set()
     for c in p.campaigns:
         stored = _stored_modified(con, c.ref)
-        if stored is not None and stored > c.modified:
+        if stored is not None and _when(stored) > _when(c.modified):
             result.older_ignored += 1
             continue
         _put_campaign(con, c, p.source)
