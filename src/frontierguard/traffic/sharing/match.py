@@ -64,19 +64,25 @@ def local_hashes(con: duckdb.DuckDBPyConnection, key: GroupKey, kinds: set[str])
 
 def _matched(con: duckdb.DuckDBPyConnection, key: GroupKey,
              partners: pa.Table) -> list[tuple[Any, ...]]:
-    """(account, partner campaign name, source, reported, kind) for every matched kind."""
-    kinds = set(partners.column("kind").to_pylist())
-    union = " UNION ALL ".join(
-        f"SELECT DISTINCT account_id, '{k}' AS kind, {KIND_SQL[k]} AS value FROM req_signals"
-        for k in sorted(kinds & set(KIND_SQL)))
-    con.register("_share_local", local_hashes(con, key, kinds))
+    """(account, partner campaign name, source, reported, kind) for every matched kind.
+
+    The local values whose hashes a partner shared are found first (a small table); only
+    then are the requests scanned for the accounts that used them."""
+    kinds = sorted(set(partners.column("kind").to_pylist()) & set(KIND_SQL))
+    con.register("_share_local", local_hashes(con, key, set(kinds)))
     con.register("_share_partner", partners)
     try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _share_hit AS SELECT DISTINCT l.kind, l.value, "
+                    "p.name, p.source, p.reported FROM _share_local l JOIN _share_partner p "
+                    "ON p.kind = l.kind AND p.keyed_hash = l.keyed_hash")
+        union = " UNION ALL ".join(
+            f"SELECT DISTINCT account_id, '{k}' AS kind, {KIND_SQL[k]} AS value FROM req_signals "
+            f"WHERE {KIND_SQL[k]} IN (SELECT value FROM _share_hit WHERE kind = '{k}')"
+            for k in kinds)
         rows: list[tuple[Any, ...]] = con.execute(
-            f"SELECT DISTINCT u.account_id, p.name, p.source, p.reported, u.kind "
-            f"FROM ({union}) u JOIN _share_local l USING (kind, value) "
-            "JOIN _share_partner p ON p.kind = l.kind AND p.keyed_hash = l.keyed_hash "
-            "ORDER BY ALL").fetchall()
+            f"SELECT DISTINCT u.account_id, h.name, h.source, h.reported, u.kind "
+            f"FROM ({union}) u JOIN _share_hit h USING (kind, value) ORDER BY ALL").fetchall()
+        con.execute("DROP TABLE _share_hit")
     finally:
         con.unregister("_share_local")
         con.unregister("_share_partner")
