@@ -114,6 +114,9 @@ def run_detection(
     if engine == "spark":
         if not events_paths:
             raise InputError("the spark engine reads event files: give Parquet paths or globs")
+        if partners_db is not None or key_file is not None:
+            raise ConfigError("partner indicators are matched by the duckdb engine only: drop "
+                              "--partners/--key-file or use --engine duckdb")
         from frontierguard.traffic.spark.detect import run_detection_spark
 
         return run_detection_spark(events_paths, releases, out_dir, overrides, master=spark_master)

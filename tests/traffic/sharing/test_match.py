@@ -82,3 +82,11 @@ def test_revoked_campaign_matches_nothing(store: Path, key_file: Path, tmp_path:
     revoke.write(tmp_path / "a.json", ["C001"], tmp_path / "r.json")
     api.import_bundles([tmp_path / "r.json"], store, key_file)
     assert match.partner_signal(lab_b(), accounts(), store, key_file) is None
+
+
+def test_spark_engine_refuses_partner_matching(tmp_path: Path, key_file: Path) -> None:
+    from frontierguard.traffic.detect import run_detection
+
+    with pytest.raises(ConfigError, match="duckdb engine only"):
+        run_detection([tmp_path / "e.parquet"], engine="spark", partners_db=tmp_path / "b.db",
+                      key_file=key_file)
