@@ -21,6 +21,7 @@ from frontierguard.cli import (
     gateway,
     ingest,
     screening,
+    share,
     signals,
     simulate,
     transparency,
@@ -53,8 +54,8 @@ def _root(
 
 
 MODULES: list[ModuleType] = [
-    core_cmds, ingest, simulate, detect, evaluate, signals, chips, screening, transparency, gap,
-    web, gateway,
+    core_cmds, ingest, simulate, detect, evaluate, signals, share, chips, screening, transparency,
+    gap, web, gateway,
 ]
 for _module in MODULES:
     _module.register(app)

@@ -46,6 +46,12 @@ def detect(
         "--set", help="Override a detection, signal or engine (ingest_*, spark_*) setting, "
         "NAME=VALUE (see `frontierguard settings`); repeatable.",
     )] = None,
+    partners: Annotated[Path | None, typer.Option(
+        "--partners", help="Store holding partner indicators from `share import` (default: "
+        "the --db store, when it holds any).")] = None,
+    key_file: Annotated[Path | None, typer.Option(
+        "--key-file", help="Sharing group key, to match partner indicators (default: "
+        "$FRONTIERGUARD_SHARE_KEY_FILE).")] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Detect distillation campaigns: score accounts, link them, report campaigns with evidence.
@@ -56,7 +62,8 @@ def detect(
     with stages() as progress:
         result = run_detection(events or None, db=store, releases=releases, out_dir=out,
                                engine=engine, overrides=_overrides(set_ or []),
-                               spark_master=spark_master, progress=progress)
+                               spark_master=spark_master, progress=progress,
+                               partners_db=partners, key_file=key_file)
     if json_out:
         print_json(result.as_dict())
         return

@@ -12,10 +12,16 @@ Writes the fixed output contract into ``out_dir``:
 * ``campaigns.json`` -- reported campaigns, ranked by score;
 * ``report.html`` -- the analyst report;
 * ``account_scores.csv`` -- every policy feature's score per account (input to ``fit``);
+* ``indicators.csv`` -- every value (exit IP, /24, hosting ASN, TLS fingerprint, user agent,
+  payment and prompt-template fingerprint) each campaign rests on, with how many of its
+  accounts and of all accounts used it (:mod:`frontierguard.traffic.indicator_table`; input
+  to ``share export``);
 * with a deciding policy (policy_v5): ``role`` in ``accounts.csv`` (core, peripheral, lone,
   watch, bystander or empty), each campaign's ``decision`` in ``campaigns.json``,
   ``watch.json`` (clusters below the decision) and ``decision.json`` (the operating point and
-  every candidate community's figures).
+  every candidate community's figures);
+* with partner indicators imported (``share import``): ``partner_matches.csv`` -- the
+  accounts that matched a partner's campaign (absent otherwise).
 """
 
 from __future__ import annotations
@@ -37,10 +43,12 @@ from frontierguard.core.progress import NULL, Progress
 from frontierguard.core.settings import Setting, resolve
 from frontierguard.core.store import connect
 from frontierguard.traffic import campaigns as campaigns_mod
-from frontierguard.traffic import features, ingest, linkage, report
+from frontierguard.traffic import features, indicator_table, ingest, linkage, report
 from frontierguard.traffic.engine import DuckDBEngine, Engine
 from frontierguard.traffic.policy import SETTINGS, effective_policy
 from frontierguard.traffic.scoring import scorers
+from frontierguard.traffic.sharing.match import partner_signal
+from frontierguard.traffic.sharing.match import write as write_matches
 from frontierguard.traffic.tables import read_releases
 
 if TYPE_CHECKING:
@@ -152,6 +160,8 @@ def run_detection(
     spark_master: str | None = None,
     spark: SparkSession | None = None,
     progress: Progress = NULL,
+    partners_db: str | Path | None = None,
+    key_file: str | Path | None = None,
 ) -> DetectionResult:
     """Detect distillation campaigns in the events (files, or the store when none given).
 
@@ -159,27 +169,39 @@ def run_detection(
     paths, directories or globs; linkage and scoring then run on the aggregated tables.
     An :class:`~frontierguard.traffic.engine.Engine` runs on that engine (the caller closes it).
     ``progress`` hears each stage as it begins.
+
+    Partner indicators imported with ``share import`` (in the store, or in ``partners_db``)
+    link matching accounts to partners' campaigns under the group key in ``key_file``
+    (:mod:`frontierguard.traffic.sharing.match`); with none stored nothing changes.
     """
     if isinstance(engine, str) and engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
     name = engine if isinstance(engine, str) else engine.name
+    if name == "spark" and (partners_db is not None or key_file is not None):
+        raise ConfigError("partner indicators are matched by the duckdb engine only: drop "
+                          "--partners/--key-file or use --engine duckdb")
     parts = split_overrides(overrides, engine_settings(name) if isinstance(engine, str)
                             else engine.settings)
     if not events_paths and name == "spark":
         raise InputError("the spark engine reads event files: give Parquet paths or globs")
     if not isinstance(engine, str):
-        return detect_on(engine, events_paths, releases, out_dir, parts, progress=progress)
+        return detect_on(engine, events_paths, releases, out_dir, parts, progress=progress,
+                         partners=(partners_db, key_file))
     with open_engine(name, parts.engine, db, con, spark_master, spark) as opened:
-        return detect_on(opened, events_paths, releases, out_dir, parts, db, progress)
+        return detect_on(opened, events_paths, releases, out_dir, parts, db, progress,
+                         (partners_db, key_file))
 
 
 def detect_on(engine: Engine, events_paths: Sequence[str | Path] | None,
               releases: str | Path | pa.Table | None, out_dir: str | Path,
               overrides: Overrides, db: str | Path | None = None,
-              progress: Progress = NULL) -> DetectionResult:
+              progress: Progress = NULL,
+              partners: tuple[str | Path | None, str | Path | None] = (None, None),
+              ) -> DetectionResult:
     """The detection pipeline on ``engine``: load and check the events (unless the engine
-    holds them already), features on the engine, then linkage, communities, scoring and the
-    output files on its local DuckDB."""
+    holds them already), features on the engine, then linkage, communities, scoring, the
+    partner-indicator step (``partners``: the partners' store and the group key file) and
+    the output files on its local DuckDB."""
     start = time.perf_counter()
     policy, values = effective_policy(overrides.detection)
     release_table = _releases(releases)
@@ -201,9 +223,14 @@ def detect_on(engine: Engine, events_paths: Sequence[str | Path] | None,
     linkage.communities(con, policy)
     progress.stage("scoring accounts and campaigns")
     result = campaigns_mod.assess(con, policy, scorers(policy))
+    found = partner_signal(con, result.accounts, *partners)
     out = Path(out_dir)
     progress.stage("writing outputs")
     write_outputs(con, out, result, policy.name, release_table)
+    if found is not None:
+        write_matches(out / "partner_matches.csv", found)
+    else:  # a previous run's matches would otherwise look like this run's
+        (out / "partner_matches.csv").unlink(missing_ok=True)
     flagged = sum(1 for a in result.accounts if a["flagged"])
     return DetectionResult(out, policy.name, n_events, len(result.accounts), flagged,
                            len(result.campaigns), links, time.perf_counter() - start)
@@ -211,7 +238,8 @@ def detect_on(engine: Engine, events_paths: Sequence[str | Path] | None,
 
 def write_outputs(con: duckdb.DuckDBPyConnection, out: Path, result: campaigns_mod.Assessment,
                   policy: str, releases: pa.Table | None) -> None:
-    """accounts.csv, account_scores.csv, campaigns.json and report.html into ``out``."""
+    """accounts.csv, account_scores.csv, campaigns.json, indicators.csv and report.html
+    into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     with (out / "accounts.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csvsafe.writer(fh)
@@ -230,6 +258,7 @@ def write_outputs(con: duckdb.DuckDBPyConnection, out: Path, result: campaigns_m
     public = [{k: v for k, v in c.items() if k != "community"} for c in result.campaigns]
     (out / "campaigns.json").write_text(json.dumps(public, indent=2, ensure_ascii=False),
                                         encoding="utf-8")
+    indicator_table.write(con, out / "indicators.csv", result.campaigns)
     if result.operating_point is not None:
         watch = [{k: v for k, v in c.items() if k != "community"} for c in result.watch]
         (out / "watch.json").write_text(json.dumps(watch, indent=2, ensure_ascii=False),
