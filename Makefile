@@ -33,6 +33,8 @@ demo: install
 	$(FG) detect --db $(DEMO)/frontierguard.duckdb --releases $(DEMO)/sim/releases.csv --out $(DEMO)/detect
 	$(FG) eval --detections $(DEMO)/detect --labels $(DEMO)/sim/labels.csv
 	@echo "report: $(abspath $(DEMO)/detect/report.html)"
+	@echo "gateway: $(FG) gateway --upstream http://127.0.0.1:9000 --db $(DEMO)/frontierguard.duckdb --watchlist $(DEMO)/detect/accounts.csv"
+	@echo "  (admin token for /gateway/metrics: $(FG) tokens create --role admin --db $(DEMO)/frontierguard.duckdb)"
 
 ## demo-serve: after `make demo`, serve the demo store and print its URL and an admin token
 demo-serve: demo
