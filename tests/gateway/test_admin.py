@@ -6,9 +6,9 @@ import csv
 from pathlib import Path
 
 import pytest
-from frontierguard.web.jobs import DDL as RUNS_DDL
 
 from frontierguard.core.store import connect
+from frontierguard.web.traffic.jobs import DDL as RUNS_DDL
 from support.gateway_live import Live, headers, request, run_gateway, wait_until
 
 PATH = "/v1/chat/completions"

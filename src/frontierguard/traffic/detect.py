@@ -207,7 +207,7 @@ def detect_on(engine: Engine, events_paths: Sequence[str | Path] | None,
     release_table = _releases(releases)
     if events_paths:
         progress.stage("loading events")
-        engine.load_events(events_paths, overrides.engine)
+        engine.load_events(events_paths, overrides.engine, progress.advance)
     engine.local.execute(f"SET memory_limit = '{values['detect_memory_limit']}'")
     if not engine.has_table("events"):
         raise InputError("no events: give event files or a store that holds ingested events", db)

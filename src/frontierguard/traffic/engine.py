@@ -41,8 +41,10 @@ class Engine(Protocol):
     local: duckdb.DuckDBPyConnection  # where the single-machine steps after the features run
 
     def load_events(self, paths: Sequence[str | Path],
-                    overrides: Mapping[str, Any] | None = None) -> None:
-        """Read, coerce, check and deduplicate event files into table ``events``."""
+                    overrides: Mapping[str, Any] | None = None,
+                    progress: Callable[[int], None] | None = None) -> None:
+        """Read, coerce, check and deduplicate event files into table ``events``;
+        ``progress`` hears the rows read, where the engine counts them."""
         ...
 
     def has_table(self, name: str) -> bool:
@@ -105,8 +107,9 @@ class DuckDBEngine:
         con.execute("SET TimeZone = 'UTC'")
 
     def load_events(self, paths: Sequence[str | Path],
-                    overrides: Mapping[str, Any] | None = None) -> None:
-        ingest.load_events(self.con, paths, "fail", overrides=overrides)
+                    overrides: Mapping[str, Any] | None = None,
+                    progress: Callable[[int], None] | None = None) -> None:
+        ingest.load_events(self.con, paths, "fail", progress, overrides)
 
     def has_table(self, name: str) -> bool:
         return table_exists(self.con, _ident(name))

@@ -21,7 +21,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -123,7 +123,8 @@ class SparkEngine:
         self.local.execute("SET TimeZone = 'UTC'")
 
     def load_events(self, paths: Sequence[str | Path],
-                    overrides: Mapping[str, Any] | None = None) -> None:
+                    overrides: Mapping[str, Any] | None = None,
+                    progress: Callable[[int], None] | None = None) -> None:
         ingest.load_events(self, paths)
 
     def has_table(self, name: str) -> bool:
