@@ -35,10 +35,19 @@ from frontierguard.traffic.scoring import Scorers, ramp
 def link_counts(con: duckdb.DuckDBPyConnection, policy: Policy) -> dict[
         int, dict[str, tuple[int, int]]]:
     """Per community and family of the strongest kind: (anchored links, corroborated
-    anchored links), links within one declared organisation (``_account_org``) left out."""
+    anchored links), links within one declared organisation (``_account_org``) left out.
+    With ``decision.actors: organisation`` (policy_v6) links are counted per pair of actors
+    (an organisation, or an account declaring none): many links between the accounts of two
+    customers are one pair of actors linked, once."""
     anchor = float(policy.linkage["min_edge_weight"])
+    assert policy.decision is not None
+    pair = ("DISTINCT least(coalesce('org:' || o1.org, 'acct:' || l.a), coalesce('org:' || "
+            "o2.org, 'acct:' || l.b)) || chr(0) || greatest(coalesce('org:' || o1.org, 'acct:' "
+            "|| l.a), coalesce('org:' || o2.org, 'acct:' || l.b))"
+            if policy.decision.actors == "organisation" else "*")
     rows = con.execute(
-        "SELECT c1.community, l.top_group, count(*), count(*) FILTER (WHERE l.groups >= 2) "
+        f"SELECT c1.community, l.top_group, count({pair}), count({pair}) FILTER (WHERE "
+        "l.groups >= 2) "
         "FROM links l JOIN community c1 ON c1.account_id = l.a "
         "JOIN community c2 ON c2.account_id = l.b AND c2.community = c1.community "
         "LEFT JOIN _account_org o1 ON o1.account_id = l.a "

@@ -68,7 +68,11 @@ class Decision:
     families that identify software many customers run (a client build), so a hard link
     formed by them alone ties a member to a campaign only when its harvest reaches
     ``tool_conform`` of the members' median. ``lone``: harvest score at which an
-    account is flagged on its own signals, whatever its links.
+    account is flagged on its own signals, whatever its links. ``actors`` (policy_v6):
+    ``account`` counts the coordination evidence per pair of accounts; ``organisation``
+    per pair of actors, an actor being a declared organisation (all its accounts) or an
+    account that declares none, so the accounts of a few customers linked to each other
+    count as those few pairs, not as every pair of their accounts.
     """
 
     operating_points: dict[str, float]
@@ -83,6 +87,7 @@ class Decision:
     lone_from: float = 0.1
     tool_families: tuple[str, ...] = ("client",)
     tool_conform: float = 0.8
+    actors: str = "account"
 
     @property
     def lone_flags(self) -> bool:
@@ -92,7 +97,7 @@ class Decision:
 
 @dataclass(frozen=True)
 class Policy:
-    """A published detection policy (see policies/policy_v1.yaml .. policy_v5.yaml)."""
+    """A published detection policy (see policies/policy_v1.yaml .. policy_v6.yaml)."""
 
     name: str
     source: str
@@ -182,7 +187,19 @@ def _decision(doc: LineDict, families: set[str]) -> Decision | None:
                     if "null_pairs_per_account" in d else 50,
                     lone_from=_num(d, "lone_from") if "lone_from" in d else 0.1,
                     tool_families=tools,
-                    tool_conform=_num(d, "tool_conform") if "tool_conform" in d else 0.8)
+                    tool_conform=_num(d, "tool_conform") if "tool_conform" in d else 0.8,
+                    actors=_actors(d))
+
+
+ACTORS = ("account", "organisation")
+
+
+def _actors(d: LineDict) -> str:
+    value = field(d, "actors", str) if "actors" in d else "account"
+    if value not in ACTORS:
+        raise DataFileError(f"unknown actors {value!r} (known: {', '.join(ACTORS)})", d.file,
+                            d.line, "actors")
+    return value
 
 
 def _pairs_drawn(d: LineDict) -> int:
@@ -192,11 +209,11 @@ def _pairs_drawn(d: LineDict) -> int:
     return n
 
 
-DEFAULT_POLICY = "policy_v5"
+DEFAULT_POLICY = "policy_v6"
 
 
 def load_policy(name_or_path: str = DEFAULT_POLICY) -> Policy:
-    """Load a shipped policy by name (``policy_v1`` .. ``policy_v5``) or a YAML file by path."""
+    """Load a shipped policy by name (``policy_v1`` .. ``policy_v6``) or a YAML file by path."""
     shipped = "/" not in name_or_path and not name_or_path.endswith((".yaml", ".yml"))
     path = (package_data("frontierguard.traffic.policies", f"{POLICIES.get(name_or_path).name}.yaml")
             if shipped else name_or_path)
@@ -247,11 +264,12 @@ POLICIES: Registry[PolicyName] = Registry("detection policy", [PolicyName("polic
                                                                   PolicyName("policy_v2"),
                                                                   PolicyName("policy_v3"),
                                                                   PolicyName("policy_v4"),
-                                                                  PolicyName("policy_v5")])
+                                                                  PolicyName("policy_v5"),
+                                                                  PolicyName("policy_v6")])
 
 SETTINGS = [
     settings.Setting("detect_policy", str, DEFAULT_POLICY,
-                     "Detection policy: a shipped name (policy_v1 .. policy_v5) or a policy YAML "
+                     "Detection policy: a shipped name (policy_v1 .. policy_v6) or a policy YAML "
                      "path.", "traffic"),
     settings.Setting("detect_flag_threshold", float, -1.0,
                      "Account score at or above which an account is flagged (-1: the policy's).",
