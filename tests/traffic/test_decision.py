@@ -1,4 +1,4 @@
-"""policy_v5's campaign decisions on the populations a decision must keep apart: a mild
+"""The default policy's campaign decisions on the populations a decision must keep apart: a mild
 proxy network; an organisation's evaluation runners; a university behind one NAT; a lone
 harvester at each operating point."""
 
@@ -105,3 +105,36 @@ def test_a_small_run_judges_each_community_against_everyone_outside_it() -> None
     assert result.operating_point is not None
     assert sum(a["flagged"] for a in result.accounts if a["account_id"].startswith("farm-")) == 8
     assert not any(a["flagged"] for a in result.accounts if a["account_id"].startswith("student"))
+
+
+def _small_graph() -> Any:
+    """Org A (a1..a3), org B (b1, b2) and one account declaring none (u1), all one community;
+    every link anchored (top 0.5), only a1-b1 corroborated by a second family."""
+    import duckdb
+
+    con = duckdb.connect()
+    links = [("a1", "b1", 2), ("a2", "b1", 1), ("a3", "b2", 1), ("a1", "a2", 1),
+             ("a1", "u1", 1), ("a2", "u1", 1), ("b2", "u1", 1)]
+    con.execute("CREATE TABLE links (a VARCHAR, b VARCHAR, top DOUBLE, top_group VARCHAR, "
+                "groups INTEGER)")
+    con.executemany("INSERT INTO links VALUES (?, ?, 0.5, 'prompts', ?)", links)
+    con.execute("CREATE TABLE community AS SELECT unnest(['a1', 'a2', 'a3', 'b1', 'b2', 'u1']) "
+                "AS account_id, 1 AS community")
+    con.execute("CREATE TEMP TABLE _account_org AS SELECT * FROM (VALUES ('a1', 'A'), "
+                "('a2', 'A'), ('a3', 'A'), ('b1', 'B'), ('b2', 'B')) t(account_id, org)")
+    return con
+
+
+@pytest.mark.parametrize(("policy", "expected"), [
+    # v5: every link between accounts of different organisations (a1-a2 is inside org A)
+    ("policy_v5", (6, 1)),
+    # v6: the actor pairs A-B, A-u1 and B-u1; only A-B has a corroborated link
+    ("policy_v6", (3, 1)),
+])
+def test_coordination_is_counted_per_pair_of_accounts_or_of_actors(
+        policy: str, expected: tuple[int, int]) -> None:
+    from frontierguard.traffic.decision import link_counts
+
+    chosen, _ = effective_policy({"detect_policy": policy})
+    assert link_counts(_small_graph(), chosen) == {1: {"prompts": expected}}
+

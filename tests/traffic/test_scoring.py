@@ -34,7 +34,7 @@ ONE_REQUEST: dict[str, Any] = {"requests": 1, "requests_per_day": 1.0, "hour_ent
 
 
 @pytest.mark.parametrize("name", ["policy_v1", "policy_v2", "policy_v3", "policy_v4",
-                                  "policy_v5"])
+                                  "policy_v5", "policy_v6"])
 def test_shipped_policy_loads_with_sources(name: str) -> None:
     p = load_policy(name)
     assert p.name == name and p.source and p.effective
@@ -57,8 +57,18 @@ def test_policy_v4_differs_from_v3_only_in_hard_kinds_and_consolidation() -> Non
         communities={k: v for k, v in policy.communities.items() if k != "consolidate_link"}) == v3
 
 
-def test_policy_v5_is_the_default_and_keeps_v4_linkage_with_families() -> None:
+def test_policy_v6_is_the_default_and_differs_from_v5_only_in_counting_actors() -> None:
     policy, _ = effective_policy({})
+    v5 = load_policy("policy_v5")
+    assert policy.name == "policy_v6" and policy.decision is not None
+    assert v5.decision is not None and v5.decision.actors == "account"
+    assert policy.decision.actors == "organisation"
+    assert dataclasses.replace(policy, name=v5.name, effective=v5.effective, decision=dataclasses.replace(
+        policy.decision, actors="account")) == v5
+
+
+def test_policy_v5_keeps_v4_linkage_with_families() -> None:
+    policy = load_policy("policy_v5")
     v4 = load_policy("policy_v4")
     assert policy.name == "policy_v5" and policy.decision is not None
     assert policy.campaign_combine == "min" and policy.account_combine == "max"
@@ -228,7 +238,7 @@ def test_campaign_score_grows_with_size_and_ties() -> None:
 
 def test_overrides_change_thresholds_and_reject_unknown_names() -> None:
     policy, values = effective_policy({"detect_flag_threshold": "0.8"})
-    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v5"
+    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v6"
     off, _ = effective_policy({"detect_consolidate_link": 0})
     assert off.communities["consolidate_link"] == 0.0 and off.communities["resolution"] == 0.01
     with pytest.raises(ConfigError):
