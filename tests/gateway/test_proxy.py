@@ -80,7 +80,8 @@ def test_missing_key_and_bad_body_are_refused_in_the_api_shape(live: Live) -> No
 
 
 def test_upstream_down_is_502_in_the_api_shape(tmp_path: object, watchlist: object) -> None:
-    from support.gateway_live import free_port, run_gateway
+    from support.gateway_live import run_gateway
+    from support.live import free_port
 
     dead = f"http://127.0.0.1:{free_port()}"
     with run_gateway(tmp_path, dead) as gw:  # type: ignore[arg-type]

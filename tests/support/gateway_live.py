@@ -3,25 +3,21 @@ uvicorn on a free loopback port, waited on by polling (never by sleeping a fixed
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx
-import uvicorn
 
 from frontierguard.core.store import connect
 from frontierguard.core.tokens import create_token
 from frontierguard.gateway import sse
 from frontierguard.gateway.app import Gateway, create_app
 from frontierguard.gateway.config import GatewayConfig
+from support.live import DEADLINE_S, serve, wait_until
 
-DEADLINE_S = 60.0  # generous: a busy machine must not fail a test by being slow
 RAW_KEY = "sk-test-RAWKEY-4f1d2c9e7b"
 FAST = {"gateway_watchlist_poll_s": 0.05, "gateway_flush_s": 0.05,
         "gateway_store_retry_s": 0.05, "gateway_close_timeout_s": 30}
@@ -52,40 +48,6 @@ def events_of(body: bytes) -> list[tuple[str | None, str | None]]:
     out = [sse.fields(e) for e in splitter.feed(body)]
     assert splitter.rest() == b"", "the stream ended in the middle of an event"
     return out
-
-
-def wait_until(ready: Callable[[], bool], what: str, deadline_s: float = DEADLINE_S) -> None:
-    """Poll ``ready`` until it is true; fail naming ``what`` only after ``deadline_s``."""
-    end = time.monotonic() + deadline_s
-    delay = 0.005
-    while not ready():
-        if time.monotonic() > end:
-            raise AssertionError(f"timed out after {deadline_s:.0f}s waiting for {what}")
-        time.sleep(delay)
-        delay = min(0.1, delay * 1.5)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def serve(app: Any, lifespan: str = "on") -> Iterator[str]:
-    """Run ``app`` under uvicorn on a loopback port; yields its base URL."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           access_log=False, lifespan=lifespan))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        wait_until(lambda: server.started or not thread.is_alive(), "uvicorn to start")
-        assert server.started, "uvicorn did not start"
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=DEADLINE_S)
 
 
 @dataclass

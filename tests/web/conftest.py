@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -10,48 +7,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 
 from frontierguard.core.store import connect
 from frontierguard.core.tokens import create_token
 from frontierguard.web.app import ServiceConfig, create_app
-
-DEADLINE_S = 60.0  # generous: a busy CI machine must not fail a test by being slow
-
-
-def wait_until(ready: Callable[[], bool], what: str, deadline_s: float = DEADLINE_S) -> None:
-    """Poll ``ready`` until it is true; fail naming ``what`` only after ``deadline_s``."""
-    end = time.monotonic() + deadline_s
-    delay = 0.005
-    while not ready():
-        if time.monotonic() > end:
-            raise AssertionError(f"timed out after {deadline_s:.0f}s waiting for {what}")
-        time.sleep(delay)
-        delay = min(0.1, delay * 1.5)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from support import live as servers
+from support.live import wait_until
 
 
 @contextmanager
 def serve(app: Any) -> Iterator[str]:
-    """Run ``app`` under uvicorn on a loopback port; yields the base URL."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           access_log=False, lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        wait_until(lambda: server.started or not thread.is_alive(), "uvicorn to start")
-        assert server.started, "uvicorn did not start"
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=DEADLINE_S)
+    """Run the service app under uvicorn on a loopback port (no lifespan); yields its URL."""
+    with servers.serve(app, lifespan="off") as url:
+        yield url
 
 
 @dataclass
