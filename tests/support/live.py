@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Literal
 
 import uvicorn
 
@@ -32,7 +32,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(app: Any, lifespan: str = "on") -> Iterator[str]:
+def serve(app: Any, lifespan: Literal["auto", "on", "off"] = "on") -> Iterator[str]:
     """Run ``app`` under uvicorn on a loopback port; yields its base URL."""
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
