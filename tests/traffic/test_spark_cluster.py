@@ -64,7 +64,9 @@ def cluster_run(cluster: Cluster, sim: list[Path], tmp_path_factory: pytest.Temp
                 ) -> tuple[Path, dict[str, Any]]:
     """The CLI against the cluster: its output directory and its ``--json`` summary."""
     out = tmp_path_factory.mktemp("cluster-out")
-    sets = [arg for k, v in OVERRIDES.items() for arg in ("--set", f"{k}={v}")]
+    stages = out.parent / "stages"  # created by the executors' first write
+    sets = [arg for k, v in {**OVERRIDES, "spark_work_dir": stages.as_uri()}.items()
+            for arg in ("--set", f"{k}={v}")]
     done = subprocess.run(
         [*CLI, "detect", *map(str, sim), "--releases", str(sim[0].parent / "releases.csv"),
          "--engine", "spark", "--spark-master", cluster.master_url, "--out", str(out),
@@ -72,6 +74,7 @@ def cluster_run(cluster: Cluster, sim: list[Path], tmp_path_factory: pytest.Temp
         env=driver_env(cluster.root / "driver"), capture_output=True, text=True,
         timeout=DRIVER_DEADLINE_S, check=False)
     assert done.returncode == 0, done.stderr[-4000:]
+    assert stages.is_dir() and not any(stages.iterdir())  # the run's own subdirectory: gone
     return out, json.loads(done.stdout)
 
 
