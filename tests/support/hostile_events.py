@@ -1,11 +1,18 @@
-"""Hostile event rows: each case a small table and the verdict both engines must give."""
+"""Hostile event rows: each case a small table and the verdict both engines must give, and
+the verdict each engine's reader gives on a file."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+
+from frontierguard.core.errors import InputError
+from frontierguard.core.store import connect
+from frontierguard.traffic.coerce import EVENT_COLUMNS
+from frontierguard.traffic.ingest import load_events as duck_load
 
 T0 = dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC)
 
@@ -47,3 +54,45 @@ HOSTILE: dict[str, tuple[pa.Table, tuple[Any, ...]]] = {
     "first of a duplicate request_id is kept": (
         _rows(2, request_id=["r", "r"], prompt=["one", "two"]), ("ok", "prompt", ["one"])),
 }
+
+
+def exported(events: pa.Table) -> pa.Table:
+    """Valid rows written the way real exports write them: padded and mixed-case text,
+    no request_id (the content key decides), an extra column, exact re-sends."""
+    rows = events.slice(0, 40).to_pylist()
+    for i, r in enumerate(rows):
+        r["account_id"] = f" {r['account_id']}\t"
+        r["asn_type"] = f" {str(r['asn_type'] or 'unknown').title()}"
+        r["country"] = f"{str(r['country'] or 'us').lower()} "
+        r["request_id"] = None
+        r["note"] = f"export {i % 3}"
+    return pa.Table.from_pylist(rows + rows[:10],
+                                schema=events.schema.append(pa.field("note", pa.string())))
+
+
+COMPARED = [c for c in EVENT_COLUMNS if c != "extra"]  # Spark does not carry extras
+
+
+def verdict_duckdb(path: Path) -> tuple[Any, ...]:
+    """("ok", the stored events) or ("error", file, row, field, message) from DuckDB ingest."""
+    con = connect(":memory:")
+    try:
+        duck_load(con, [path])
+        return ("ok", con.sql(f"SELECT {', '.join(COMPARED)} FROM events ORDER BY event_key"
+                              ).to_arrow_table().to_pylist())
+    except InputError as err:
+        return ("error", str(err.file), err.row, err.field, err.message)
+    finally:
+        con.close()
+
+
+def verdict_spark(engine: Any, path: Path) -> tuple[Any, ...]:
+    """The same verdict from the Spark engine's reader."""
+    from frontierguard.traffic.spark.ingest import load_events
+
+    try:
+        load_events(engine, [path])
+        return ("ok", engine.to_arrow(f"SELECT {', '.join(COMPARED)} FROM events "
+                                      "ORDER BY event_key").to_pylist())
+    except InputError as err:
+        return ("error", str(err.file), err.row, err.field, err.message)

@@ -4,7 +4,6 @@ hostile cases, and on Hypothesis-generated rows."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,15 +16,13 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from frontierguard.core.errors import InputError
 from frontierguard.core.store import connect
-from frontierguard.traffic.coerce import EVENT_COLUMNS
 from frontierguard.traffic.detect import run_detection
 from frontierguard.traffic.engine import DuckDBEngine
-from frontierguard.traffic.ingest import load_events as duck_load
 from frontierguard.traffic.simulate import simulate
 from frontierguard.traffic.spark.engine import spark_available
-from support.hostile_events import HOSTILE, T0
+from support.detect_outputs import accounts, differences
+from support.hostile_events import COMPARED, HOSTILE, T0, exported, verdict_duckdb, verdict_spark
 
 NO_SPARK = spark_available()
 pytestmark = [pytest.mark.spark, pytest.mark.xdist_group("spark"),
@@ -35,7 +32,6 @@ KEYS = {"req_signals": "account_id, ts, model, prompt, ip",
         "account_features": "account_id", "account_day_features": "account_id, day"}
 # not the default (0.5): the feature tables only agree if the override reaches Spark's build
 OVERRIDES = {"signals_cot_threshold": "0.35", "detect_flag_threshold": "-1"}
-COMPARED = [c for c in EVENT_COLUMNS if c != "extra"]  # Spark does not carry extras
 
 
 @pytest.fixture(scope="module")
@@ -45,26 +41,12 @@ def spark_session() -> Any:
     return session("local[2]", {"spark_shuffle_partitions": 2})
 
 
-def _hostile(events: pa.Table) -> pa.Table:
-    """Valid rows written the way real exports write them: padded and mixed-case text,
-    no request_id (the content key decides), an extra column, exact re-sends."""
-    rows = events.slice(0, 40).to_pylist()
-    for i, r in enumerate(rows):
-        r["account_id"] = f" {r['account_id']}\t"
-        r["asn_type"] = f" {str(r['asn_type'] or 'unknown').title()}"
-        r["country"] = f"{str(r['country'] or 'us').lower()} "
-        r["request_id"] = None
-        r["note"] = f"export {i % 3}"
-    return pa.Table.from_pylist(rows + rows[:10],
-                                schema=events.schema.append(pa.field("note", pa.string())))
-
-
 @pytest.fixture(scope="module")
 def sim(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     out = tmp_path_factory.mktemp("sim")
     simulate(out, accounts=80, days=2, seed=11)
     hostile = out / "hostile.parquet"
-    pq.write_table(_hostile(pq.read_table(out / "events.parquet")), hostile)
+    pq.write_table(exported(pq.read_table(out / "events.parquet")), hostile)
     return [out / "events.parquet", hostile]
 
 
@@ -140,19 +122,9 @@ def test_feature_override_reached_the_build(duck: Any, sim: list[Path]) -> None:
     con.close()
 
 
-def _accounts(path: Path) -> dict[str, dict[str, str]]:
-    with (path / "accounts.csv").open(encoding="utf-8") as fh:
-        return {r["account_id"]: r for r in csv.DictReader(fh)}
-
-
 def test_detect_flags_identical(duck: Any, spark: Any) -> None:
-    d, s = _accounts(duck[1]), _accounts(spark[1])
-    assert d.keys() == s.keys() and len(d) > 0
-    assert {a for a, r in d.items() if r["flagged"] == "true"} == \
-        {a for a, r in s.items() if r["flagged"] == "true"}
-    assert all(abs(float(d[a]["score"]) - float(s[a]["score"])) <= 1e-6 for a in d)
-    assert {a: r["cluster_id"] for a, r in d.items()} == {a: r["cluster_id"] for a, r in s.items()}
-    assert (duck[1] / "campaigns.json").read_text() == (spark[1] / "campaigns.json").read_text()
+    assert accounts(duck[1])
+    assert not differences(duck[1], spark[1])
 
 
 # -- verdicts row by row -----------------------------------------------------------------
@@ -166,35 +138,12 @@ def spark_engine(spark_session: Any, tmp_path_factory: pytest.TempPathFactory) -
     engine.close()
 
 
-def _outcome_duck(path: Path) -> tuple[Any, ...]:
-    con = connect(":memory:")
-    try:
-        duck_load(con, [path])
-        return ("ok", con.sql(f"SELECT {', '.join(COMPARED)} FROM events ORDER BY event_key"
-                              ).to_arrow_table().to_pylist())
-    except InputError as err:
-        return ("error", str(err.file), err.row, err.field, err.message)
-    finally:
-        con.close()
-
-
-def _outcome_spark(engine: Any, path: Path) -> tuple[Any, ...]:
-    from frontierguard.traffic.spark.ingest import load_events
-
-    try:
-        load_events(engine, [path])
-        return ("ok", engine.to_arrow(f"SELECT {', '.join(COMPARED)} FROM events "
-                                      "ORDER BY event_key").to_pylist())
-    except InputError as err:
-        return ("error", str(err.file), err.row, err.field, err.message)
-
-
 @pytest.mark.parametrize("case", list(HOSTILE))
 def test_hostile_rows_same_verdict(spark_engine: Any, tmp_path: Path, case: str) -> None:
     table, expected = HOSTILE[case]
     path = tmp_path / "rows.parquet"
     pq.write_table(table, path)
-    duck, spark = _outcome_duck(path), _outcome_spark(spark_engine, path)
+    duck, spark = verdict_duckdb(path), verdict_spark(spark_engine, path)
     assert duck == spark
     if expected[0] == "error":
         assert duck[:4] == ("error", str(path), expected[1], expected[2])
@@ -240,4 +189,4 @@ def hostile_tables(draw: st.DrawFn) -> pa.Table:
 def test_generated_rows_same_verdict(spark_engine: Any, tmp_path: Path, table: pa.Table) -> None:
     path = tmp_path / "generated.parquet"
     pq.write_table(table, path)
-    assert _outcome_duck(path) == _outcome_spark(spark_engine, path)
+    assert verdict_duckdb(path) == verdict_spark(spark_engine, path)

@@ -21,7 +21,7 @@ from frontierguard.traffic import features
 from frontierguard.traffic.coerce import EVENT_COLUMNS
 from frontierguard.traffic.engine import Engine
 from frontierguard.traffic.signals.template import normalise_sql
-from frontierguard.traffic.spark.engine import _partitions, spark_available
+from frontierguard.traffic.spark.engine import _partitions, run_dir, spark_available
 from frontierguard.traffic.spark.regex import java_pattern, java_replacement
 from frontierguard.traffic.spark.transpile import FIXUPS, to_spark_sql
 
@@ -137,6 +137,19 @@ def test_feature_sql_transpiles_to_golden(table: str) -> None:
 ])
 def test_shuffle_partitions(master: str, configured: int, expected: int) -> None:
     assert _partitions(master, configured) == expected
+
+
+@pytest.mark.parametrize(("configured", "prefix"), [
+    ("", None), ("  ", None), ("s3a://bucket/tmp/", "s3a://bucket/tmp/frontierguard-"),
+    ("/mnt/shared", "/mnt/shared/frontierguard-"),
+])
+def test_run_dir_is_a_fresh_subdirectory(configured: str, prefix: str | None) -> None:
+    first, second = (run_dir({"spark_work_dir": configured}) for _ in range(2))
+    if prefix is None:
+        assert first is None and second is None
+    else:
+        assert first is not None and second is not None and first != second
+        assert first.startswith(prefix) and "/" not in first[len(prefix):]
 
 
 # -- the same SQL on both engines ------------------------------------------------------

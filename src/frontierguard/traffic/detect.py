@@ -137,9 +137,11 @@ def open_engine(name: str, overrides: dict[str, Any], db: str | Path | None = No
     when neither), or Spark on ``spark`` or a new session."""
     engine: Engine
     if name == "spark":
-        from frontierguard.traffic.spark.engine import SparkEngine, session
+        from frontierguard.traffic.spark.engine import SparkEngine, run_dir, session
 
-        engine = SparkEngine(spark or session(spark_master, overrides))
+        work_dir = run_dir(overrides)
+        engine = SparkEngine(spark or session(spark_master, overrides), work_dir,
+                             owns_dir=work_dir is not None)
     else:
         engine = DuckDBEngine(con or connect(db if db is not None else ":memory:"),
                               owns=con is None)

@@ -21,6 +21,7 @@ import os
 import shutil
 import sys
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,12 @@ SETTINGS = [
     settings.Setting("spark_shuffle_partitions", int, 0,
                      "Spark shuffle partitions; 0 = twice the cores of a local master, "
                      "else 200.", "traffic"),
+    settings.Setting("spark_work_dir", str, "",
+                     "Where the Spark engine writes its stage tables: a directory every "
+                     "executor can reach (hdfs://..., s3a://bucket/tmp, a shared mount); each "
+                     "run uses its own subdirectory and removes it afterwards. Empty = a "
+                     "local temporary directory (local master, or workers on this host).",
+                     "traffic"),
 ]
 settings.register(SETTINGS)
 
@@ -114,9 +121,12 @@ class SparkEngine:
     settings: Sequence[Setting] = SETTINGS
     reads_store = False
 
-    def __init__(self, spark: SparkSession, work_dir: str | None = None) -> None:
+    def __init__(self, spark: SparkSession, work_dir: str | None = None,
+                 owns_dir: bool = False) -> None:
+        """Stage tables go under ``work_dir`` (kept unless ``owns_dir``), else under a new
+        local temporary directory removed on :meth:`close`."""
         self.spark = spark
-        self._own_dir = work_dir is None
+        self._own_dir = owns_dir or work_dir is None
         self.work_dir = work_dir or tempfile.mkdtemp(prefix="frontierguard-spark-")
         self._versions = itertools.count()
         self.local = store.connect(":memory:")
@@ -186,7 +196,26 @@ class SparkEngine:
         session stays up)."""
         self.local.close()
         if self._own_dir:
-            shutil.rmtree(self.work_dir, ignore_errors=True)
+            remove_dir(self.spark, self.work_dir)
+
+
+def run_dir(overrides: Mapping[str, Any] | None) -> str | None:
+    """This run's own subdirectory of ``spark_work_dir`` (None when the setting is empty)."""
+    base = str(settings.resolve(SETTINGS, dict(overrides or {}))["spark_work_dir"]).strip()
+    if not base:
+        return None
+    return f"{base.rstrip('/')}/frontierguard-{uuid.uuid4().hex}"
+
+
+def remove_dir(spark: SparkSession, path: str) -> None:
+    """Delete ``path`` and everything under it, on whichever file system its URI names."""
+    if "://" not in path:
+        shutil.rmtree(path, ignore_errors=True)
+        return
+    jvm = spark.sparkContext._jvm
+    assert jvm is not None
+    target = jvm.org.apache.hadoop.fs.Path(path)
+    target.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).delete(target, True)
 
 
 def map_arrow(df: DataFrame, func: ArrowFunc) -> DataFrame:
