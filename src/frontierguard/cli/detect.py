@@ -18,6 +18,7 @@ from frontierguard.cli.common import (
 )
 from frontierguard.core.errors import ConfigError
 from frontierguard.traffic.detect import run_detection
+from frontierguard.traffic.spark import engine as _spark_settings  # noqa: F401  (lists spark_* settings)
 
 
 def _overrides(values: list[str]) -> dict[str, str]:
