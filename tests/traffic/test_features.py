@@ -102,7 +102,8 @@ def test_human_hand_computed(con: duckdb.DuckDBPyConnection) -> None:
     assert u["hour_entropy"] == pytest.approx(math.log(2) / math.log(24))
     assert u["interarrival_cv"] is None and u["burstiness"] is None  # one gap only
     assert u["capability_top_share"] == 0.5
-    assert u["capability_entropy"] == pytest.approx(math.log(2) / math.log(7))
+    # normalised by the default rule set's number of categories (capability_v3: 9)
+    assert u["capability_entropy"] == pytest.approx(math.log(2) / math.log(9))
     assert u["tool_share"] == 0.5 and u["tools_turns_coherence"] == 1.0
     assert u["mean_turns"] == 2.5 and u["single_turn_share"] == 0.0
     assert u["new_release_share"] == 0.0  # day-1 request in the window went to the old model

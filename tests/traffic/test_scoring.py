@@ -34,7 +34,7 @@ ONE_REQUEST: dict[str, Any] = {"requests": 1, "requests_per_day": 1.0, "hour_ent
 
 
 @pytest.mark.parametrize("name", ["policy_v1", "policy_v2", "policy_v3", "policy_v4",
-                                  "policy_v5", "policy_v6"])
+                                  "policy_v5", "policy_v6", "policy_v7"])
 def test_shipped_policy_loads_with_sources(name: str) -> None:
     p = load_policy(name)
     assert p.name == name and p.source and p.effective
@@ -57,8 +57,18 @@ def test_policy_v4_differs_from_v3_only_in_hard_kinds_and_consolidation() -> Non
         communities={k: v for k, v in policy.communities.items() if k != "consolidate_link"}) == v3
 
 
-def test_policy_v6_is_the_default_and_differs_from_v5_only_in_counting_actors() -> None:
+def test_policy_v7_is_the_default_and_adds_two_harvest_features_to_v6() -> None:
     policy, _ = effective_policy({})
+    v6 = load_policy("policy_v6")
+    assert policy.name == "policy_v7"
+    added = [s for s in policy.harvest if s not in v6.harvest]
+    assert [s.feature for s in added] == ["disclosed_kinds", "proxy_rotation"]
+    assert dataclasses.replace(policy, name=v6.name, effective=v6.effective,
+                               harvest=tuple(s for s in policy.harvest if s not in added)) == v6
+
+
+def test_policy_v6_differs_from_v5_only_in_counting_actors() -> None:
+    policy = load_policy("policy_v6")
     v5 = load_policy("policy_v5")
     assert policy.name == "policy_v6" and policy.decision is not None
     assert v5.decision is not None and v5.decision.actors == "account"
@@ -189,6 +199,13 @@ def test_ramp_stays_in_unit_interval(x: float, lo: float, hi: float) -> None:
     ("new_account", {"account_age_days": 1.0}, 1.0),
     ("new_account", {"account_age_days": None}, 0.0),
     ("volume", {"requests_per_day": 0.0}, 0.0),
+    ("disclosed_kinds", {"capability_top": "grading", "capability_top_share": 0.9}, 1.0),
+    ("disclosed_kinds", {"capability_top": "sensitive_rewrite", "capability_top_share": 0.5},
+     0.5),
+    ("disclosed_kinds", {"capability_top": "reasoning", "capability_top_share": 1.0}, 0.0),
+    ("proxy_rotation", {"distinct_ip24": 140, "requests": 150}, 1.0),
+    ("proxy_rotation", {"distinct_ip24": 3, "requests": 3}, 0.0),      # 3 / 13: a phone
+    ("proxy_rotation", {"distinct_ip24": 5, "requests": 400}, 0.0),    # home, office, phone
 ])
 def test_harvest_features(feature: str, row: dict[str, Any], score: float) -> None:
     spec = next(s for s in load_policy().harvest if s.feature == feature)
@@ -238,7 +255,7 @@ def test_campaign_score_grows_with_size_and_ties() -> None:
 
 def test_overrides_change_thresholds_and_reject_unknown_names() -> None:
     policy, values = effective_policy({"detect_flag_threshold": "0.8"})
-    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v6"
+    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v7"
     off, _ = effective_policy({"detect_consolidate_link": 0})
     assert off.communities["consolidate_link"] == 0.0 and off.communities["resolution"] == 0.01
     with pytest.raises(ConfigError):

@@ -97,7 +97,7 @@ class Decision:
 
 @dataclass(frozen=True)
 class Policy:
-    """A published detection policy (see policies/policy_v1.yaml .. policy_v6.yaml)."""
+    """A published detection policy (see policies/policy_v1.yaml .. policy_v7.yaml)."""
 
     name: str
     source: str
@@ -209,11 +209,11 @@ def _pairs_drawn(d: LineDict) -> int:
     return n
 
 
-DEFAULT_POLICY = "policy_v6"
+DEFAULT_POLICY = "policy_v7"
 
 
 def load_policy(name_or_path: str = DEFAULT_POLICY) -> Policy:
-    """Load a shipped policy by name (``policy_v1`` .. ``policy_v6``) or a YAML file by path."""
+    """Load a shipped policy by name (``policy_v1`` .. ``policy_v7``) or a YAML file by path."""
     shipped = "/" not in name_or_path and not name_or_path.endswith((".yaml", ".yml"))
     path = (package_data("frontierguard.traffic.policies", f"{POLICIES.get(name_or_path).name}.yaml")
             if shipped else name_or_path)
@@ -265,11 +265,12 @@ POLICIES: Registry[PolicyName] = Registry("detection policy", [PolicyName("polic
                                                                   PolicyName("policy_v3"),
                                                                   PolicyName("policy_v4"),
                                                                   PolicyName("policy_v5"),
-                                                                  PolicyName("policy_v6")])
+                                                                  PolicyName("policy_v6"),
+                                                                  PolicyName("policy_v7")])
 
 SETTINGS = [
     settings.Setting("detect_policy", str, DEFAULT_POLICY,
-                     "Detection policy: a shipped name (policy_v1 .. policy_v6) or a policy YAML "
+                     "Detection policy: a shipped name (policy_v1 .. policy_v7) or a policy YAML "
                      "path.", "traffic"),
     settings.Setting("detect_flag_threshold", float, -1.0,
                      "Account score at or above which an account is flagged (-1: the policy's).",

@@ -22,7 +22,10 @@ from typing import Any, Protocol
 from frontierguard.core.scoring import Algorithm, Feature, FtResult
 
 Row = Mapping[str, Any]
-HARVEST_CAPABILITIES = frozenset({"reasoning", "coding", "agentic", "computer_use"})
+HARVEST_CAPABILITIES = frozenset({"reasoning", "coding", "agentic", "computer_use", "grading",
+                                  "sensitive_rewrite"})
+# the harvest kinds the February 2026 disclosures named, rare in honest traffic (capability_v3)
+DISCLOSED_KINDS = frozenset({"grading", "sensitive_rewrite"})
 
 
 @dataclass(frozen=True)
@@ -128,10 +131,32 @@ def volume(a: Row, s: FeatureSpec) -> FtResult:
     return FtResult(score, f"{x:.0f} requests per active day")
 
 
+def disclosed_kinds(a: Row, s: FeatureSpec) -> FtResult:
+    """Most of the account's traffic is one of the harvest kinds the February 2026
+    disclosures named and honest traffic rarely sends in bulk: answers written to a grading
+    rubric or graded on a scale (reward-model data), or rewrites and answers made to steer
+    clear of politically sensitive topics (capability_v3 ``grading`` and
+    ``sensitive_rewrite``)."""
+    top, share = str(a.get("capability_top") or ""), _f(a, "capability_top_share")
+    score = ramp(share, s.lo, s.hi) if top in DISCLOSED_KINDS else 0.0
+    kind = top.replace("_", " ") if top in DISCLOSED_KINDS else "a disclosed harvest kind"
+    return FtResult(score, f"{share if score else 0.0:.0%} of requests are {kind} tasks")
+
+
+def proxy_rotation(a: Row, s: FeatureSpec) -> FtResult:
+    """A new network for almost every request: distinct /24 networks per request, shrunk
+    towards zero for accounts with few requests (``networks / (requests + 10)``). A person
+    moves between home, office and phone networks; a proxy pool hands each request a new
+    exit node."""
+    nets, n = _f(a, "distinct_ip24"), _f(a, "requests")
+    x = nets / (n + 10.0)
+    return FtResult(ramp(x, s.lo, s.hi), f"{nets:.0f} networks for {n:.0f} requests")
+
+
 HARVEST: dict[str, Callable[[Row, FeatureSpec], FtResult]] = {
     f.__name__: f for f in (cot_elicitation, capability_focus, template_reuse, single_turn_tools,
                             single_turn, machine_timing, long_outputs, release_rush, new_account,
-                            volume)
+                            volume, disclosed_kinds, proxy_rotation)
 }
 
 

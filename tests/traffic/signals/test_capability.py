@@ -9,7 +9,7 @@ from frontierguard.traffic.rules import CAPABILITIES, load_capability_rules
 from frontierguard.traffic.signals.capability import categorise
 
 RULES = load_capability_rules()
-VERSIONS = ("capability_v1", "capability_v2")
+VERSIONS = ("capability_v1", "capability_v2", "capability_v3")
 
 
 @pytest.mark.parametrize(
@@ -50,8 +50,40 @@ def test_shipped_examples(version: str) -> None:
 
 
 @pytest.mark.parametrize("version", VERSIONS)
-def test_categories_are_the_contract_names(version: str) -> None:
-    assert {c.name for c in load_capability_rules(version).categories} == set(CAPABILITIES)
+def test_categories_are_contract_names(version: str) -> None:
+    assert {c.name for c in load_capability_rules(version).categories} <= set(CAPABILITIES)
+
+
+def test_the_default_set_names_every_category() -> None:
+    assert RULES.name == "capability_v3"
+    assert {c.name for c in RULES.categories} == set(CAPABILITIES)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "v3"),
+    [
+        ("Using the rubric below, grade the response on a scale of 1 to 10.", "grading"),
+        ("Answer the question. Your answer will be scored by expert graders.", "grading"),
+        ("Scoring criteria: correctness and completeness. Question: why is the sky blue?",
+         "grading"),
+        ("Which of these two responses is more helpful, A or B?", "grading"),
+        ("Rewrite this paragraph so it steers clear of politically sensitive topics.",
+         "sensitive_rewrite"),
+        ("Explain the history of the city, avoiding any criticism of the government.",
+         "sensitive_rewrite"),
+        ("Make the text suitable for a platform with strict content regulations.",
+         "sensitive_rewrite"),
+        # honest neighbours of the two kinds
+        ("What was the final score of the match last night?", "chat"),
+        ("How do I grade a gravel driveway so water drains?", "chat"),
+        ("Summarise the politics section of today's paper.", "chat"),
+        ("Write a Python function that grades quiz answers.", "coding"),
+    ],
+)
+def test_v3_adds_the_disclosed_harvest_kinds(prompt: str, v3: str) -> None:
+    assert categorise([prompt]) == [v3]
+    v1 = categorise([prompt], rules=load_capability_rules("capability_v1"))
+    assert v1 == [v3] or v3 in ("grading", "sensitive_rewrite")
 
 
 @pytest.mark.parametrize(

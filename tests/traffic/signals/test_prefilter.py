@@ -21,7 +21,7 @@ from frontierguard.traffic.signals.sqltext import any_of, lit
 from frontierguard.traffic.signals.textmatch import cap_groups
 
 COT = [load_cot_rules(n) for n in ("cot_v1", "cot_v2", "cot_v3")]
-CAPS = [load_capability_rules(n) for n in ("capability_v1", "capability_v2")]
+CAPS = [load_capability_rules(n) for n in ("capability_v1", "capability_v2", "capability_v3")]
 GROUPS = tuple(dict.fromkeys(
     [r.patterns for rs in COT for r in rs.rules] + [r.context for rs in COT for r in rs.rules
                                                     if r.context]

@@ -20,9 +20,9 @@ from frontierguard.core.errors import DataFileError
 FAMILIES = ("reasoning_exposure", "rubric_grading", "safe_rewrite", "verbatim_recall",
             "encoding_trick", "continue_thinking")
 CAPABILITIES = ("reasoning", "coding", "agentic", "computer_use", "creative", "chat",
-                "safety_probe")
+                "safety_probe", "grading", "sensitive_rewrite")
 DEFAULT_COT = "cot_v3"
-DEFAULT_CAPABILITY = "capability_v1"
+DEFAULT_CAPABILITY = "capability_v3"
 _NOT_PORTABLE = re.compile(r"\(\?[=!<]|\(\?P|\\[1-9]|\\[AZz]|\(\?[a-z]*s")
 _RULE_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 
@@ -232,5 +232,6 @@ def load_cot_rules(name_or_path: str | Path = DEFAULT_COT) -> CotRuleSet:
 
 
 def load_capability_rules(name_or_path: str | Path = DEFAULT_CAPABILITY) -> CapabilityRuleSet:
-    """A capability rule set by shipped name (``capability_v1``, ``capability_v2``) or path."""
+    """A capability rule set by shipped name (``capability_v1`` .. ``capability_v3``) or
+    path."""
     return _load_capability(_resolve(name_or_path))

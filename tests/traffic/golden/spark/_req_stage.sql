@@ -35,27 +35,35 @@ SELECT
     )
     THEN 'safety_probe'
     WHEN (
-      _cap_m1 AND COALESCE(tools, 0) >= 1
-    ) OR (
+      _cap_m1
+    )
+    THEN 'grading'
+    WHEN (
       _cap_m2
+    )
+    THEN 'sensitive_rewrite'
+    WHEN (
+      _cap_m3 AND COALESCE(tools, 0) >= 1
+    ) OR (
+      _cap_m4
     )
     THEN 'computer_use'
     WHEN (
       COALESCE(tools, 0) >= 1
     ) OR (
-      _cap_m3
+      _cap_m5
     )
     THEN 'agentic'
     WHEN (
-      _cap_m4
+      _cap_m6
     )
     THEN 'coding'
     WHEN (
-      _cap_m5
+      _cap_m7
     )
     THEN 'reasoning'
     WHEN (
-      _cap_m6
+      _cap_m8
     )
     THEN 'creative'
     ELSE 'chat'

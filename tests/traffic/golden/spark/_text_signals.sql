@@ -84,6 +84,8 @@ SELECT
   _cap_m4,
   _cap_m5,
   _cap_m6,
+  _cap_m7,
+  _cap_m8,
   CASE WHEN _template = '' THEN NULL ELSE MD5(_template) END AS template_id,
   _template
 FROM (
@@ -426,45 +428,59 @@ FROM (
     (
       CASE
         WHEN _cap_c1
-        THEN _cap_text RLIKE '(?d)screenshot|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))click(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))mouse(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))cursor(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))scroll(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))keyboard(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))desktop(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|browser window|navigate to|fill (in|out) the form|type into|the screen'
+        THEN _cap_text RLIKE '(?d)(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))rubrics?(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))graders?(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|reward model|preference (labels?|data|pairs?))|(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(scoring|grading|marking|evaluation) (criteria|rubric|scheme|guide)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])))|(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))will be (graded|scored|marked|evaluated|judged)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(graded|scored|marked) (by|on|for|against)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])))|(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(grade|score|rate|mark)\\w*[\\t\\n\\f\\r ]+(\\w+[\\t\\n\\f\\r ]+){0,4}(from|on a scale of|out of)[\\t\\n\\f\\r ]+[0-9]+)|(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))which[\\t\\n\\f\\r ]+(of[\\t\\n\\f\\r ]+(the|these)[\\t\\n\\f\\r ]+)?(two[\\t\\n\\f\\r ]+|\\w+[\\t\\n\\f\\r ]+)?(responses?|answers?|completions?|outputs?)[\\t\\n\\f\\r ]+is[\\t\\n\\f\\r ]+(better|more (helpful|accurate|correct)))'
         ELSE FALSE
       END
     ) AS _cap_m1,
     (
       CASE
         WHEN _cap_c2
-        THEN _cap_text RLIKE '(?d)(take|capture)[\\t\\n\\f\\r ]+a[\\t\\n\\f\\r ]+screenshot|computer[- ]use|xdotool|(move|click)[\\t\\n\\f\\r ]+the[\\t\\n\\f\\r ]+mouse|left[- ]click[\\t\\n\\f\\r ]+(on|at)'
+        THEN _cap_text RLIKE '(?d)(?:censorship[- ]safe|politically (sensitive|neutral|safe|charged)|(sensitive|controversial|taboo) political)|(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(steer(s|ing)? clear of|avoid(s|ing)?|stay(ing)? away from|without (mentioning|touching on|discussing|referring to))[\\t\\n\\f\\r ]+(\\w+[\\t\\n\\f\\r ]+){0,3}(politic\\w*|sensitive (topics?|subjects?|issues?|content)|controvers\\w+|criticism of (the )?(government|officials|authorities|the state|the party)))|(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))content (regulations?|regulators?|restrictions)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(remove|neutrali[sz]e|omit)[\\t\\n\\f\\r ]+(\\w+[\\t\\n\\f\\r ]+){0,2}references? to(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])))|(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(rewrite|rephrase|reword|recast)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))[^\\n]*(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(censor\\w*|compliant with (local|national|state) (regulations?|laws?|rules)|core socialist values))'
         ELSE FALSE
       END
     ) AS _cap_m2,
     (
       CASE
         WHEN _cap_c3
-        THEN _cap_text RLIKE '(?d)(?:(call|use|invoke)[\\t\\n\\f\\r ]+the[\\t\\n\\f\\r ]+\\w+[\\t\\n\\f\\r ]+(tool|function|api)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])))|(?:tool[_ ]calls?|function[_ ]call(ing)?|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))thought:.*(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))action:|action input:|observation:)|(?:you[\\t\\n\\f\\r ]+are[\\t\\n\\f\\r ]+an?[\\t\\n\\f\\r ]+(autonomous[\\t\\n\\f\\r ]+)?(ai[\\t\\n\\f\\r ]+)?agent)'
+        THEN _cap_text RLIKE '(?d)screenshot|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))click(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))mouse(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))cursor(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))scroll(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))keyboard(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))desktop(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))|browser window|navigate to|fill (in|out) the form|type into|the screen'
         ELSE FALSE
       END
     ) AS _cap_m3,
     (
       CASE
         WHEN _cap_c4
-        THEN _cap_text RLIKE '(?d)(?:```|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))def[\\t\\n\\f\\r ]+\\w+[\\t\\n\\f\\r ]*\\(|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))import[\\t\\n\\f\\r ]+\\w+|#include|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))console\\.log|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))fn[\\t\\n\\f\\r ]+\\w+[\\t\\n\\f\\r ]*\\()|(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(python|javascript|typescript|java|rust|golang|c\\+\\+|c#|sql|bash|powershell|regex|html|css|kotlin|swift|haskell|scala|php|ruby)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])))|(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(function|class|method|compile[rd]?|bug|debug|stack trace|traceback|exception|refactor|unit tests?|code|codebase|repository|endpoint|segfault|null pointer|api)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])))'
+        THEN _cap_text RLIKE '(?d)(take|capture)[\\t\\n\\f\\r ]+a[\\t\\n\\f\\r ]+screenshot|computer[- ]use|xdotool|(move|click)[\\t\\n\\f\\r ]+the[\\t\\n\\f\\r ]+mouse|left[- ]click[\\t\\n\\f\\r ]+(on|at)'
         ELSE FALSE
       END
     ) AS _cap_m4,
     (
       CASE
         WHEN _cap_c5
-        THEN _cap_text RLIKE '(?d)(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(prove|proof|theorem|lemma|solve|equations?|integral|derivative|probability|calculate|compute|puzzle|riddle|deduce|maximi[sz]e|minimi[sz]e|arithmetic|algebra|geometry|combinatorics|expected value|how many|physics|chemistry problem)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])))|(?:[0-9]+[\\t\\n\\f\\r ]*[-+*/^=x][\\t\\n\\f\\r ]*[0-9]+)'
+        THEN _cap_text RLIKE '(?d)(?:(call|use|invoke)[\\t\\n\\f\\r ]+the[\\t\\n\\f\\r ]+\\w+[\\t\\n\\f\\r ]+(tool|function|api)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])))|(?:tool[_ ]calls?|function[_ ]call(ing)?|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))thought:.*(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))action:|action input:|observation:)|(?:you[\\t\\n\\f\\r ]+are[\\t\\n\\f\\r ]+an?[\\t\\n\\f\\r ]+(autonomous[\\t\\n\\f\\r ]+)?(ai[\\t\\n\\f\\r ]+)?agent)'
         ELSE FALSE
       END
     ) AS _cap_m5,
     (
       CASE
         WHEN _cap_c6
-        THEN _cap_text RLIKE '(?d)(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(poem|poetry|haiku|sonnet|limerick|story|stories|fiction|novel|screenplay|lyrics|song|fairy tale|fable|dialogue between|worldbuilding|plot twist|characters?)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])))|(?:write[\\t\\n\\f\\r ]+(me[\\t\\n\\f\\r ]+)?an?[\\t\\n\\f\\r ]+(joke|toast|speech|rap|ballad|monologue))'
+        THEN _cap_text RLIKE '(?d)(?:```|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))def[\\t\\n\\f\\r ]+\\w+[\\t\\n\\f\\r ]*\\(|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))import[\\t\\n\\f\\r ]+\\w+|#include|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))console\\.log|(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))fn[\\t\\n\\f\\r ]+\\w+[\\t\\n\\f\\r ]*\\()|(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(python|javascript|typescript|java|rust|golang|c\\+\\+|c#|sql|bash|powershell|regex|html|css|kotlin|swift|haskell|scala|php|ruby)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])))|(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(function|class|method|compile[rd]?|bug|debug|stack trace|traceback|exception|refactor|unit tests?|code|codebase|repository|endpoint|segfault|null pointer|api)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])))'
         ELSE FALSE
       END
     ) AS _cap_m6,
+    (
+      CASE
+        WHEN _cap_c7
+        THEN _cap_text RLIKE '(?d)(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(prove|proof|theorem|lemma|solve|equations?|integral|derivative|probability|calculate|compute|puzzle|riddle|deduce|maximi[sz]e|minimi[sz]e|arithmetic|algebra|geometry|combinatorics|expected value|how many|physics|chemistry problem)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])))|(?:[0-9]+[\\t\\n\\f\\r ]*[-+*/^=x][\\t\\n\\f\\r ]*[0-9]+)'
+        ELSE FALSE
+      END
+    ) AS _cap_m7,
+    (
+      CASE
+        WHEN _cap_c8
+        THEN _cap_text RLIKE '(?d)(?:(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))(poem|poetry|haiku|sonnet|limerick|story|stories|fiction|novel|screenplay|lyrics|song|fairy tale|fable|dialogue between|worldbuilding|plot twist|characters?)(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])))|(?:write[\\t\\n\\f\\r ]+(me[\\t\\n\\f\\r ]+)?an?[\\t\\n\\f\\r ]+(joke|toast|speech|rap|ballad|monologue))'
+        ELSE FALSE
+      END
+    ) AS _cap_m8,
     TRIM(
       REGEXP_REPLACE(
         REGEXP_REPLACE(

@@ -46,7 +46,7 @@ WITH hours AS (
     day,
     GREATEST(CAST(0.0 AS DOUBLE), -SUM((
       n / tot
-    ) * LN(n / tot)) / LN(CAST(7.0 AS DOUBLE))) AS capability_entropy,
+    ) * LN(n / tot)) / LN(CAST(9.0 AS DOUBLE))) AS capability_entropy,
     MAX(CASE WHEN rk = 1 THEN capability END) AS capability_top,
     MAX(n) / MAX(tot) AS capability_top_share
   FROM (
