@@ -138,3 +138,29 @@ def test_coordination_is_counted_per_pair_of_accounts_or_of_actors(
     chosen, _ = effective_policy({"detect_policy": policy})
     assert link_counts(_small_graph(), chosen) == {1: {"prompts": expected}}
 
+
+
+def _harness_links(policy: str) -> list[tuple[str, int]]:
+    from support.traffic_rows import _h
+
+    casual = [req(f"casual-{a}", i) for a in range(200) for i in range(3)]
+    harness = [req(f"harness-{a}", i, tls_fingerprint="ja3-harness",
+                   user_agent="eval-harness/1.4", template_id=f"bench-{i % 10}",
+                   template_simhash=_h(f"bench-{i % 10}")) for a in range(40) for i in range(20)]
+    con = build([(casual, HUMAN), (harness, EVAL_RUNNER)])
+    chosen, _ = effective_policy({"detect_policy": policy})
+    linkage.build_graph(con, chosen)
+    return [(str(g), int(n)) for g, n in con.execute(
+        "SELECT top_group, groups FROM links WHERE a LIKE 'harness-%' AND b LIKE 'harness-%'"
+        " ORDER BY a, b").fetchall()]
+
+
+def test_a_shared_tool_is_one_family_of_evidence_from_policy_v7() -> None:
+    """Unaffiliated accounts running one harness on one public benchmark share its client
+    build and its prompts: two families under policy_v6, one (``tool``) under policy_v7;
+    every other family they share counts as before."""
+    v6, v7 = _harness_links("policy_v6"), _harness_links("policy_v7")
+    assert len(v6) == len(v7) > 40  # large groups are linked as a ring of neighbours
+    assert [n for _, n in v6] == [n + 1 for _, n in v7]
+    assert {g for g, _ in v7} <= {"tool", "signup", "timing"}
+    assert "tool" in {g for g, _ in v7}

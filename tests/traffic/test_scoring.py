@@ -57,14 +57,22 @@ def test_policy_v4_differs_from_v3_only_in_hard_kinds_and_consolidation() -> Non
         communities={k: v for k, v in policy.communities.items() if k != "consolidate_link"}) == v3
 
 
-def test_policy_v7_is_the_default_and_adds_two_harvest_features_to_v6() -> None:
+def test_policy_v7_is_the_default_with_two_harvest_features_and_a_tool_family() -> None:
     policy, _ = effective_policy({})
     v6 = load_policy("policy_v6")
-    assert policy.name == "policy_v7"
+    assert policy.name == "policy_v7" and policy.decision is not None and v6.decision
     added = [s for s in policy.harvest if s not in v6.harvest]
     assert [s.feature for s in added] == ["disclosed_kinds", "proxy_rotation"]
-    assert dataclasses.replace(policy, name=v6.name, effective=v6.effective,
-                               harvest=tuple(s for s in policy.harvest if s not in added)) == v6
+    tool = {i.kind for i in policy.indicators if i.group == "tool"}
+    assert tool == {"tls_ua", "tls", "template", "simhash"}
+    assert {i.kind for i in v6.indicators if i.group in ("client", "prompts")} == tool
+    back = {"tls_ua": "client", "tls": "client", "template": "prompts", "simhash": "prompts"}
+    assert dataclasses.replace(
+        policy, name=v6.name, effective=v6.effective,
+        harvest=tuple(s for s in policy.harvest if s not in added),
+        indicators=tuple(dataclasses.replace(i, group=back.get(i.kind, i.group))
+                         for i in policy.indicators),
+        decision=dataclasses.replace(policy.decision, tool_families=("client",))) == v6
 
 
 def test_policy_v6_differs_from_v5_only_in_counting_actors() -> None:

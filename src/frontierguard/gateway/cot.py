@@ -4,28 +4,23 @@ The rule set is the one detection uses (``traffic/rules/cot_v3.yaml`` by default
 same meaning: a rule fires when one of its patterns matches the lower-cased system prompt and
 prompt and, for a rule with ``context`` patterns, one of those matches too; the score is
 ``1 - prod(1 - weight)`` over the rules that fired. Detection runs the rules as SQL over a
-whole table; on the request path they are compiled once, at start-up, into one Hyperscan
-database in prefilter mode (a superset of matches, scanned in microseconds), and only the
-rules it flags are then checked exactly with Python regexes. The test suite checks that this
-scorer and :func:`frontierguard.traffic.signals.cot.classify` agree.
+whole table; on the request path the same literal prefilter detection uses
+(:mod:`frontierguard.traffic.signals.prefilter`: the strings each pattern cannot match
+without, in one Hyperscan database, compiled once at start-up) names the patterns that can
+match, and only those are then checked exactly with Python regexes. The test suite checks
+that this scorer and :func:`frontierguard.traffic.signals.cot.classify` agree.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from frontierguard.traffic.rules import CotRule, CotRuleSet, load_cot_rules
 from frontierguard.traffic.signals.cot import CotResult
-
-try:  # Hyperscan is a declared dependency; without a usable build every rule is checked.
-    import hyperscan
-except ImportError:  # pragma: no cover - depends on the platform's wheel
-    hyperscan = None  # type: ignore[assignment]
+from frontierguard.traffic.signals.prefilter import Prefilter, prefilter
 
 
 @dataclass(frozen=True)
@@ -65,41 +60,18 @@ class CotScorer:
     def __init__(self, rules: CotRuleSet, text_chars: int = 4000) -> None:
         self.rules, self.text_chars = rules, text_chars
         self._compiled = [_compile(r) for r in rules.rules]
-        self._owner: list[tuple[int, int]] = []  # Hyperscan id -> (rule, pattern)
-        self._db = self._prefilter()
-        self._local = threading.local()  # Hyperscan scratch space is per thread
-
-    def _prefilter(self) -> Any:
-        if hyperscan is None:
-            return None
-        patterns: list[bytes] = []
-        for i, rule in enumerate(self.rules.rules):
-            for j, p in enumerate(rule.patterns):
-                patterns.append(p.encode())
-                self._owner.append((i, j))
-        flags = hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH
-        db = hyperscan.Database()
-        try:
-            db.compile(expressions=patterns, ids=list(range(len(patterns))),
-                       elements=len(patterns), flags=[flags] * len(patterns))
-        except hyperscan.error:
-            return None  # a pattern Hyperscan cannot take: check every rule exactly
-        return db
+        # one prefilter group per pattern: group number -> (rule, pattern)
+        self._owner = [(i, j) for i, rule in enumerate(rules.rules)
+                       for j in range(len(rule.patterns))]
+        self._prefilter: Prefilter = prefilter(tuple((p,) for rule in rules.rules
+                                                     for p in rule.patterns))
 
     def _candidates(self, text: str) -> dict[int, set[int]]:
-        """Rule index -> numbers of its patterns that may match (all, without Hyperscan)."""
-        if self._db is None:
-            return {i: set(range(len(c.patterns))) for i, c in enumerate(self._compiled)}
+        """Rule index -> numbers of its patterns that may match."""
         hits: dict[int, set[int]] = {}
-
-        def on_match(pattern: int, start: int, end: int, flags: int, ctx: object) -> None:
-            rule, number = self._owner[pattern]
+        for g in self._prefilter.candidates_of(text).nonzero()[0]:
+            rule, number = self._owner[int(g)]
             hits.setdefault(rule, set()).add(number)
-
-        scratch = getattr(self._local, "scratch", None)
-        if scratch is None:
-            scratch = self._local.scratch = hyperscan.Scratch(self._db)
-        self._db.scan(text.encode("utf-8"), match_event_handler=on_match, scratch=scratch)
         return hits
 
     def score(self, system_prompt: str | None, prompt: str | None) -> CotResult:

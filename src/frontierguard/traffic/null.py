@@ -12,7 +12,8 @@ a null model built from the same run:
    exit node, the client build or the templates. An *anchored* link is one whose strongest
    kind alone reaches ``min_edge_weight``; it is *corroborated* when at least two
    independent families of evidence (``group`` in the policy: payment, network, client,
-   hosting, prompts, timing, signup) each give ``evidence_floor`` or more. The null is what
+   hosting, prompts, timing, signup; policy_v7 has one ``tool`` family for the client build
+   and the prompts, which a tool sends together) each give ``evidence_floor`` or more. The null is what
    accounts that Leiden did *not* group together share in this same run: ``null_pairs``
    (at least ``null_pairs_per_account`` per account) account pairs are drawn at random (by
    hash, so the same pairs each run), pairs within one community left out, and ``q_g`` is

@@ -14,6 +14,7 @@ cannot match.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import hyperscan
@@ -81,6 +82,7 @@ class Prefilter:
         self._pattern_starts = np.flatnonzero(np.diff(pattern_groups, prepend=-1))
         self._checked = pattern_groups[self._pattern_starts]
         self._db = self._compile() if self.literals else None
+        self._local = threading.local()  # per-thread scratch for single texts
 
     def _compile(self) -> hyperscan.Database:
         db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
@@ -116,6 +118,27 @@ class Prefilter:
         held[np.repeat(rows, counts), self._owner[firsts + steps]] = True
         patterns = np.logical_and.reduceat(held, self._clause_starts, axis=1)
         out: np.ndarray = np.logical_or.reduceat(patterns, self._pattern_starts, axis=1)
+        return out
+
+    def candidates_of(self, text: str) -> np.ndarray:
+        """Candidate groups on one text (a ``len(groups)`` boolean array): the request path's
+        entry, safe to call from several threads at once."""
+        out = np.zeros(len(self.groups), dtype=bool)
+        data = text.encode("utf-8")
+        if self._n_clauses and self._db is not None and data:
+            scratch = getattr(self._local, "scratch", None)
+            if scratch is None:
+                scratch = self._local.scratch = hyperscan.Scratch(self._db)
+            found: list[int] = []
+
+            def on_match(literal: int, start: int, end: int, flags: int, ctx: object) -> None:
+                found.append(literal)
+
+            self._db.scan(data, match_event_handler=on_match, scratch=scratch)
+            if found:
+                hits = np.array(found, dtype=np.int64)
+                out[self._checked] = self._groups(1, np.zeros(len(hits), np.int64), hits)[0]
+        out[self._always] = True
         return out
 
     def candidates(self, texts: pa.Array | pa.ChunkedArray) -> np.ndarray:
