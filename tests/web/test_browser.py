@@ -58,7 +58,9 @@ def simulated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from frontierguard.traffic.simulate import simulate
 
     out = tmp_path_factory.mktemp("sim")
-    simulate(out, accounts=300, days=3, seed=11)
+    # 300 accounts gave one borderline campaign that policy_v7 no longer decides; this test
+    # is about the pages, so it runs on a population where campaigns are clearly decided
+    simulate(out, accounts=1000, days=3, seed=11)
     return out
 
 
