@@ -164,3 +164,31 @@ def test_a_shared_tool_is_one_family_of_evidence_from_policy_v7() -> None:
     assert [n for _, n in v6] == [n + 1 for _, n in v7]
     assert {g for g, _ in v7} <= {"tool", "signup", "timing"}
     assert "tool" in {g for g, _ in v7}
+
+
+# one question, answered at length, step by step, on the day the account was made: every
+# share of a single request is 0 or 1, so this visitor's harvest score (0.9) is a script's
+ONE_QUESTION = {"requests_per_day": 1.0, "hour_entropy": None, "cot_share": 1.0,
+                "capability_top": "reasoning", "capability_top_share": 1.0,
+                "template_top_share": 1.0, "long_output_share": 1.0, "account_age_days": 1.0}
+
+
+@pytest.mark.parametrize(("policy", "decided"), [("policy_v7", False), ("policy_v8", True)])
+def test_one_request_visitors_do_not_set_the_reference_level(policy: str,
+                                                            decided: bool) -> None:
+    """policy_v8 leaves accounts with one request out of the harvest reference: under
+    policy_v7 ten of them, 5% of the background, set its 0.99 quantile at 0.9, above the
+    mild proxy network's median harvest, and the network was not decided."""
+    casual = [req(f"casual-{a}", i) for a in range(200) for i in range(3)]
+    visitors = [req(f"visitor-{a}", 0, capability="reasoning") for a in range(10)]
+    network = [r for r in _proxy_network() if int(r["account_id"].split("-")[1]) < 30]
+    con = build([(casual, HUMAN), (visitors, ONE_QUESTION), (network, MILD)])
+    chosen, _ = effective_policy({"detect_policy": policy})
+    linkage.build_graph(con, chosen)
+    linkage.communities(con, chosen)
+    result = campaigns.assess(con, chosen, scorers(chosen))
+    assert result.operating_point is not None
+    level = result.operating_point["reference_level"]
+    assert level == (pytest.approx(0.9) if not decided else 0.0)
+    assert _flagged(result, "proxy-") == (30 if decided else 0)
+    assert _flagged(result, "visitor-") == _flagged(result, "casual-") == 0

@@ -96,5 +96,5 @@ def test_fit_from_the_shipped_default_names_the_next_version(tmp_path: Path) -> 
     d, labels = _run(tmp_path)
     fit_policy(d, labels, tmp_path / "fitted.yaml", None)
     data = yaml.safe_load((tmp_path / "fitted.yaml").read_text())
-    assert (data["name"], data["version"]) == ("policy_v8", 8)  # the default is policy_v7
-    assert "policy_v7.yaml" in data["source"]
+    assert (data["name"], data["version"]) == ("policy_v9", 9)  # the default is policy_v8
+    assert "policy_v8.yaml" in data["source"]

@@ -34,7 +34,7 @@ ONE_REQUEST: dict[str, Any] = {"requests": 1, "requests_per_day": 1.0, "hour_ent
 
 
 @pytest.mark.parametrize("name", ["policy_v1", "policy_v2", "policy_v3", "policy_v4",
-                                  "policy_v5", "policy_v6", "policy_v7"])
+                                  "policy_v5", "policy_v6", "policy_v7", "policy_v8"])
 def test_shipped_policy_loads_with_sources(name: str) -> None:
     p = load_policy(name)
     assert p.name == name and p.source and p.effective
@@ -57,8 +57,17 @@ def test_policy_v4_differs_from_v3_only_in_hard_kinds_and_consolidation() -> Non
         communities={k: v for k, v in policy.communities.items() if k != "consolidate_link"}) == v3
 
 
-def test_policy_v7_is_the_default_with_two_harvest_features_and_a_tool_family() -> None:
+def test_policy_v8_is_the_default_and_differs_from_v7_only_in_the_reference() -> None:
     policy, _ = effective_policy({})
+    v7 = load_policy("policy_v7")
+    assert policy.name == "policy_v8" and policy.decision is not None and v7.decision
+    assert (policy.decision.reference_min_requests, v7.decision.reference_min_requests) == (2, 1)
+    assert dataclasses.replace(policy, name=v7.name, effective=v7.effective, decision=(
+        dataclasses.replace(policy.decision, reference_min_requests=1))) == v7
+
+
+def test_policy_v7_has_two_harvest_features_and_a_tool_family() -> None:
+    policy = load_policy("policy_v7")
     v6 = load_policy("policy_v6")
     assert policy.name == "policy_v7" and policy.decision is not None and v6.decision
     added = [s for s in policy.harvest if s not in v6.harvest]
@@ -179,6 +188,16 @@ def test_bad_policy_names_file_line_and_field(tmp_path: Path, name: str, edit: t
     assert err.value.file == str(bad) and err.value.row == line and err.value.field == field
 
 
+@pytest.mark.parametrize("value", ["0", "-3", "two"])
+def test_bad_reference_min_requests_names_file_and_field(tmp_path: Path, value: str) -> None:
+    text = policy_mod.package_data("frontierguard.traffic.policies", "policy_v8.yaml").read_text()
+    bad = tmp_path / "policy_bad.yaml"
+    bad.write_text(text.replace("  reference_min_requests: 2 ", f"  reference_min_requests: {value} "))
+    with pytest.raises(DataFileError) as err:
+        load_policy(str(bad))
+    assert err.value.file == str(bad) and err.value.field == "reference_min_requests"
+
+
 @pytest.mark.parametrize(("x", "lo", "hi", "expected"), [
     (0.0, 0.1, 0.5, 0.0), (0.3, 0.1, 0.5, 0.5), (0.9, 0.1, 0.5, 1.0),
     (None, 0.1, 0.5, 0.0), (math.nan, 0.1, 0.5, 0.0), (2.0, 2.0, 2.0, 1.0),
@@ -263,7 +282,7 @@ def test_campaign_score_grows_with_size_and_ties() -> None:
 
 def test_overrides_change_thresholds_and_reject_unknown_names() -> None:
     policy, values = effective_policy({"detect_flag_threshold": "0.8"})
-    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v7"
+    assert policy.thresholds["flag"] == 0.8 and values["detect_policy"] == "policy_v8"
     off, _ = effective_policy({"detect_consolidate_link": 0})
     assert off.communities["consolidate_link"] == 0.0 and off.communities["resolution"] == 0.01
     with pytest.raises(ConfigError):

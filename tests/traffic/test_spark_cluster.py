@@ -42,7 +42,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
 @pytest.fixture(scope="module")
 def sim(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     out = tmp_path_factory.mktemp("sim")
-    simulate(out, accounts=150, days=2, seed=3)  # flags one campaign
+    simulate(out, accounts=200, days=2, seed=3)  # the default policy flags one campaign
     pq.write_table(exported(pq.read_table(out / "events.parquet")), out / "exported.parquet")
     return [out / "events.parquet", out / "exported.parquet"]
 

@@ -170,7 +170,10 @@ def _views(con: duckdb.DuckDBPyConnection, policy: Policy, rows: list[dict[str, 
     coord = {c: coordination_view(counts.get(c, {}), rates, len(rows)) for c in cands}
     coordinated = {c for c, v in coord.items() if v["coordination_bits"] >= t}
     harvest = np.array([r["harvest"] for r in rows], dtype=float)
-    background = np.array([r["community"] not in coordinated for r in rows], dtype=bool)
+    evidence = np.array([(r.get("requests") or 0) >= decision.reference_min_requests
+                         for r in rows], dtype=bool)
+    background = evidence & np.array([r["community"] not in coordinated for r in rows],
+                                     dtype=bool)
     size = Counter(r["community"] for r in rows if r["community"] is not None)
     weights = np.array([1.0 / size[r["community"]] if r["community"] is not None else 1.0
                         for r in rows])
@@ -183,7 +186,7 @@ def _views(con: duckdb.DuckDBPyConnection, policy: Policy, rows: list[dict[str, 
         if shared is not None:
             ref, w, level = shared
         else:
-            outside = community != c if c is not None else np.ones(len(rows), dtype=bool)
+            outside = evidence & (community != c if c is not None else True)
             ref, w, level = weighted_level(harvest[outside], np.ones(int(outside.sum())),
                                            decision)
         return Null(len(rows), rates.shared, rates.drawn, ref, level, w, rates.anchored)

@@ -73,6 +73,10 @@ class Decision:
     per pair of actors, an actor being a declared organisation (all its accounts) or an
     account that declares none, so the accounts of a few customers linked to each other
     count as those few pairs, not as every pair of their accounts.
+    ``reference_min_requests`` (policy_v8): accounts with fewer requests stay out of the
+    harvest reference. Most harvest features are shares of an account's requests, and the
+    shares of one request are all 0 or 1: a one-question visitor scores like a script, and a
+    handful of them set the reference level every campaign must reach.
     """
 
     operating_points: dict[str, float]
@@ -88,6 +92,7 @@ class Decision:
     tool_families: tuple[str, ...] = ("client",)
     tool_conform: float = 0.8
     actors: str = "account"
+    reference_min_requests: int = 1
 
     @property
     def lone_flags(self) -> bool:
@@ -97,7 +102,7 @@ class Decision:
 
 @dataclass(frozen=True)
 class Policy:
-    """A published detection policy (see policies/policy_v1.yaml .. policy_v7.yaml)."""
+    """A published detection policy (see policies/policy_v1.yaml .. policy_v8.yaml)."""
 
     name: str
     source: str
@@ -188,18 +193,30 @@ def _decision(doc: LineDict, families: set[str]) -> Decision | None:
                     lone_from=_num(d, "lone_from") if "lone_from" in d else 0.1,
                     tool_families=tools,
                     tool_conform=_num(d, "tool_conform") if "tool_conform" in d else 0.8,
-                    actors=_actors(d))
+                    actors=_choice(d, "actors", ACTORS),
+                    reference_min_requests=_min_requests(d))
 
 
 ACTORS = ("account", "organisation")
 
 
-def _actors(d: LineDict) -> str:
-    value = field(d, "actors", str) if "actors" in d else "account"
-    if value not in ACTORS:
-        raise DataFileError(f"unknown actors {value!r} (known: {', '.join(ACTORS)})", d.file,
-                            d.line, "actors")
+def _choice(d: LineDict, key: str, known: tuple[str, ...]) -> str:
+    """``d[key]``, one of ``known`` (the first when absent)."""
+    value = field(d, key, str) if key in d else known[0]
+    if value not in known:
+        raise DataFileError(f"unknown {key} {value!r} (known: {', '.join(known)})", d.file,
+                            d.line, key)
     return value
+
+
+
+
+def _min_requests(d: LineDict) -> int:
+    n = field(d, "reference_min_requests", int) if "reference_min_requests" in d else 1
+    if n < 1:
+        raise DataFileError("expected at least 1 request", d.file, d.line,
+                            "reference_min_requests")
+    return n
 
 
 def _pairs_drawn(d: LineDict) -> int:
@@ -209,11 +226,11 @@ def _pairs_drawn(d: LineDict) -> int:
     return n
 
 
-DEFAULT_POLICY = "policy_v7"
+DEFAULT_POLICY = "policy_v8"
 
 
 def load_policy(name_or_path: str = DEFAULT_POLICY) -> Policy:
-    """Load a shipped policy by name (``policy_v1`` .. ``policy_v7``) or a YAML file by path."""
+    """Load a shipped policy by name (``policy_v1`` .. ``policy_v8``) or a YAML file by path."""
     shipped = "/" not in name_or_path and not name_or_path.endswith((".yaml", ".yml"))
     path = (package_data("frontierguard.traffic.policies", f"{POLICIES.get(name_or_path).name}.yaml")
             if shipped else name_or_path)
@@ -266,11 +283,12 @@ POLICIES: Registry[PolicyName] = Registry("detection policy", [PolicyName("polic
                                                                   PolicyName("policy_v4"),
                                                                   PolicyName("policy_v5"),
                                                                   PolicyName("policy_v6"),
-                                                                  PolicyName("policy_v7")])
+                                                                  PolicyName("policy_v7"),
+                                                                  PolicyName("policy_v8")])
 
 SETTINGS = [
     settings.Setting("detect_policy", str, DEFAULT_POLICY,
-                     "Detection policy: a shipped name (policy_v1 .. policy_v7) or a policy YAML "
+                     "Detection policy: a shipped name (policy_v1 .. policy_v8) or a policy YAML "
                      "path.", "traffic"),
     settings.Setting("detect_flag_threshold", float, -1.0,
                      "Account score at or above which an account is flagged (-1: the policy's).",
