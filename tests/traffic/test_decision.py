@@ -192,3 +192,29 @@ def test_one_request_visitors_do_not_set_the_reference_level(policy: str,
     assert level == (pytest.approx(0.9) if not decided else 0.0)
     assert _flagged(result, "proxy-") == (30 if decided else 0)
     assert _flagged(result, "visitor-") == _flagged(result, "casual-") == 0
+
+
+@pytest.mark.parametrize(("policy", "decided"), [("policy_v7", False), ("policy_v8", True)])
+def test_the_harvest_test_reads_the_members_tied_to_the_community(policy: str,
+                                                                  decided: bool) -> None:
+    """policy_v8 judges a community's harvest by its tied members: honest accounts that used
+    the network's residential exit IPs on one day join its community, weakly linked, and
+    outnumber its 30 accounts; under policy_v7 they pull its median harvest below the
+    background's reference level."""
+    casual = [req(f"casual-{a}", i) for a in range(200) for i in range(3)]
+    homework = [req(f"homework-{a}", i) for a in range(4) for i in range(3)]
+    network = [r for r in _proxy_network() if int(r["account_id"].split("-")[1]) < 30]
+    riders = [req(f"rider-{a}", i, **({"ip": f"198.51.{(a * 13) % 40}.9"} if i < 2 else {}))
+              for a in range(90) for i in range(3)]
+    con = build([(casual, HUMAN), (homework, HOMEWORK), (network, MILD), (riders, HUMAN)])
+    chosen, _ = effective_policy({"detect_policy": policy})
+    linkage.build_graph(con, chosen)
+    linkage.communities(con, chosen)
+    result = campaigns.assess(con, chosen, scorers(chosen))
+    community = con.execute("SELECT count(DISTINCT community) FILTER (WHERE account_id LIKE "
+                            "'proxy-%'), count(*) FILTER (WHERE account_id LIKE 'rider-%' AND "
+                            "community IN (SELECT community FROM community WHERE account_id = "
+                            "'proxy-0')) FROM community").fetchone()
+    assert community is not None and community[0] == 1 and community[1] > 30
+    assert _flagged(result, "proxy-") == (30 if decided else 0)
+    assert _flagged(result, "rider-") == _flagged(result, "casual-") == 0

@@ -57,13 +57,15 @@ def test_policy_v4_differs_from_v3_only_in_hard_kinds_and_consolidation() -> Non
         communities={k: v for k, v in policy.communities.items() if k != "consolidate_link"}) == v3
 
 
-def test_policy_v8_is_the_default_and_differs_from_v7_only_in_the_reference() -> None:
+def test_policy_v8_is_the_default_and_differs_from_v7_only_in_the_harvest_test() -> None:
     policy, _ = effective_policy({})
     v7 = load_policy("policy_v7")
     assert policy.name == "policy_v8" and policy.decision is not None and v7.decision
     assert (policy.decision.reference_min_requests, v7.decision.reference_min_requests) == (2, 1)
+    assert (policy.decision.harvest_members, v7.decision.harvest_members) == ("tied", "all")
     assert dataclasses.replace(policy, name=v7.name, effective=v7.effective, decision=(
-        dataclasses.replace(policy.decision, reference_min_requests=1))) == v7
+        dataclasses.replace(policy.decision, reference_min_requests=1,
+                            harvest_members="all"))) == v7
 
 
 def test_policy_v7_has_two_harvest_features_and_a_tool_family() -> None:
@@ -188,14 +190,21 @@ def test_bad_policy_names_file_line_and_field(tmp_path: Path, name: str, edit: t
     assert err.value.file == str(bad) and err.value.row == line and err.value.field == field
 
 
-@pytest.mark.parametrize("value", ["0", "-3", "two"])
-def test_bad_reference_min_requests_names_file_and_field(tmp_path: Path, value: str) -> None:
+@pytest.mark.parametrize(("key", "value"), [
+    ("reference_min_requests", "0"), ("reference_min_requests", "-3"),
+    ("reference_min_requests", "two"), ("harvest_members", "core"),
+    ("harvest_members", "3"),
+])
+def test_bad_policy_v8_decision_names_file_and_field(tmp_path: Path, key: str,
+                                                     value: str) -> None:
     text = policy_mod.package_data("frontierguard.traffic.policies", "policy_v8.yaml").read_text()
     bad = tmp_path / "policy_bad.yaml"
-    bad.write_text(text.replace("  reference_min_requests: 2 ", f"  reference_min_requests: {value} "))
+    start = text.index(f"  {key}: ")
+    end = text.index(" ", start + len(key) + 4)
+    bad.write_text(text[:start] + f"  {key}: {value}" + text[end:])
     with pytest.raises(DataFileError) as err:
         load_policy(str(bad))
-    assert err.value.file == str(bad) and err.value.field == "reference_min_requests"
+    assert err.value.file == str(bad) and err.value.field == key
 
 
 @pytest.mark.parametrize(("x", "lo", "hi", "expected"), [

@@ -117,14 +117,35 @@ def role(r: dict[str, Any], links: tuple[float, float, bool] | None, median: flo
     """
     d = policy.decision
     assert d is not None
-    hard, own_hard, corroborated = links or (0.0, 0.0, False)
-    acct, cut = policy.account_params, float(policy.communities.get("consolidate_link", 0.5))
+    hard = (links or (0.0, 0.0, False))[0]
+    cut = float(policy.communities.get("consolidate_link", 0.5))
     h = r["harvest"]
-    tied = (own_hard >= cut or corroborated or r["max_link"] >= acct["tie_link_hi"]
-            or (hard >= cut and h >= d.tool_conform * median))
+    tied = is_tied(r, links, policy) or (hard >= cut and h >= d.tool_conform * median)
     if not tied or h < d.conform_min * median:
         return "bystander"
-    return "core" if r["strength"] >= acct["tie_hi"] else "peripheral"
+    return "core" if r["strength"] >= policy.account_params["tie_hi"] else "peripheral"
+
+
+def is_tied(r: dict[str, Any], links: tuple[float, float, bool] | None,
+            policy: Policy) -> bool:
+    """Whether a member is tied to its community whatever its harvest: a hard link of
+    ``consolidate_link`` or more that is not a tool family's alone, a corroborated anchored
+    link, or a link of ``tie_link_hi`` or more."""
+    _, own_hard, corroborated = links or (0.0, 0.0, False)
+    cut = float(policy.communities.get("consolidate_link", 0.5))
+    return (own_hard >= cut or corroborated
+            or r["max_link"] >= policy.account_params["tie_link_hi"])
+
+
+def harvest_members(members: list[dict[str, Any]], ties: dict[str, tuple[float, float, bool]],
+                    policy: Policy) -> list[dict[str, Any]]:
+    """The members a community's harvest test reads: all of them, or (``harvest_members:
+    tied``, policy_v8) the tied ones when at least ``campaign.min_accounts`` are."""
+    assert policy.decision is not None
+    if policy.decision.harvest_members == "all":
+        return members
+    tied = [m for m in members if is_tied(m, ties.get(m["account_id"]), policy)]
+    return tied if len(tied) >= policy.campaign_params["min_accounts"] else members
 
 
 def operating_point(policy: Policy, null: Null, candidates: int, t: float) -> dict[str, Any]:
@@ -191,8 +212,13 @@ def _views(con: duckdb.DuckDBPyConnection, policy: Policy, rows: list[dict[str, 
                                            decision)
         return Null(len(rows), rates.shared, rates.drawn, ref, level, w, rates.anchored)
 
-    views = {c: {**coord[c], **harvest_view(m, null_for(c)), "threshold_bits": t}
-             for c, m in cands.items()}
+    ties = member_links(con, policy)
+
+    def harvest_of(c: int, m: list[dict[str, Any]]) -> dict[str, Any]:
+        view = harvest_view(harvest_members(m, ties, policy), null_for(c))
+        return {**view, "harvest_accounts": view["accounts"], "accounts": len(m)}
+
+    views = {c: {**coord[c], **harvest_of(c, m), "threshold_bits": t} for c, m in cands.items()}
     return null_for(None), views
 
 

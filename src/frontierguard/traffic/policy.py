@@ -76,7 +76,11 @@ class Decision:
     ``reference_min_requests`` (policy_v8): accounts with fewer requests stay out of the
     harvest reference. Most harvest features are shares of an account's requests, and the
     shares of one request are all 0 or 1: a one-question visitor scores like a script, and a
-    handful of them set the reference level every campaign must reach.
+    handful of them set the reference level every campaign must reach. ``harvest_members``
+    (policy_v8): ``all`` members of a candidate community enter its harvest test, or only
+    the ``tied`` ones -- members with a hard link of ``consolidate_link`` or more, a
+    corroborated link or a link of ``tie_link_hi`` inside the community, the ties that make
+    a member of a decided campaign -- when at least ``campaign.min_accounts`` are tied.
     """
 
     operating_points: dict[str, float]
@@ -93,6 +97,7 @@ class Decision:
     tool_conform: float = 0.8
     actors: str = "account"
     reference_min_requests: int = 1
+    harvest_members: str = "all"
 
     @property
     def lone_flags(self) -> bool:
@@ -194,10 +199,12 @@ def _decision(doc: LineDict, families: set[str]) -> Decision | None:
                     tool_families=tools,
                     tool_conform=_num(d, "tool_conform") if "tool_conform" in d else 0.8,
                     actors=_choice(d, "actors", ACTORS),
-                    reference_min_requests=_min_requests(d))
+                    reference_min_requests=_min_requests(d),
+                    harvest_members=_choice(d, "harvest_members", HARVEST_MEMBERS))
 
 
 ACTORS = ("account", "organisation")
+HARVEST_MEMBERS = ("all", "tied")
 
 
 def _choice(d: LineDict, key: str, known: tuple[str, ...]) -> str:
