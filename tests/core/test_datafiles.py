@@ -28,6 +28,16 @@ def test_type_errors_name_the_field(tmp_path: Path) -> None:
         field(data, "b", int)
 
 
+def test_errors_name_the_line_of_their_key_not_of_the_mapping(tmp_path: Path) -> None:
+    p = tmp_path / "rules.yaml"
+    p.write_text("rules:\n  - id: a\n    weight: 2\n    # a comment\n    name: 7\n")
+    rule = load_yaml(p)["rules"][0]
+    assert (rule.line, rule.at("id"), rule.at("name"), rule.at("absent")) == (2, 2, 5, 2)
+    with pytest.raises(DataFileError) as err:
+        field(rule, "name", str)
+    assert (err.value.row, err.value.field) == (5, "name")
+
+
 @pytest.mark.parametrize("text", ["", "a: [1, 2\n", "a: 1\n  b: 2\n"])
 def test_bad_yaml_is_a_data_file_error(tmp_path: Path, text: str) -> None:
     p = tmp_path / "bad.yaml"

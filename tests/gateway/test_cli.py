@@ -24,7 +24,7 @@ def test_help_names_every_option() -> None:
 
 BAD = [  # (extra arguments, words in the error)
     (["--upstream", "ftp://x"], "--upstream must be an http"),
-    (["--upstream", "http://127.0.0.1:9", "--policy", "{policy}"], "line 1, field 'effective'"),
+    (["--upstream", "http://127.0.0.1:9", "--policy", "{policy}"], "line 3, field 'effective'"),
     (["--upstream", "http://127.0.0.1:9", "--policy", "gateway_v9"], "no shipped gateway policy"),
     (["--upstream", "http://127.0.0.1:9", "--set", "gateway_fail_mode=maybe"], "fail_mode"),
     (["--upstream", "http://127.0.0.1:9", "--set", "gateway_queue_size=lots"], "expects int"),

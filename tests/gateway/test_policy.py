@@ -23,14 +23,14 @@ def test_shipped_policy_loads() -> None:
     assert policy.budget_for("watch").requests < policy.budget_for("unknown").requests
 
 
-BAD = [  # (file text, line, field, words in the message)
+BAD = [  # (file text, line of the offending key, field, words in the message)
     ("", None, None, "empty"),
     ("name: [unclosed\n", 2, None, "invalid YAML"),
     ("- a list\n", 1, None, "mapping at top level"),
-    (HEAD.replace("effective: 2026-12-04", "effective: soon") + RULE, 1, "effective", "ISO date"),
-    (HEAD + "rules: []\n", 1, "rules", "no rules"),
-    (HEAD + RULE.replace("action: block", "action: explode"), 6, "action", "unknown action"),
-    (HEAD + RULE.replace("action: block", "action: rate_limit"), 6, "action", "budgets"),
+    (HEAD.replace("effective: 2026-12-04", "effective: soon") + RULE, 3, "effective", "ISO date"),
+    (HEAD + "rules: []\n", 5, "rules", "no rules"),
+    (HEAD + RULE.replace("action: block", "action: explode"), 8, "action", "unknown action"),
+    (HEAD + RULE.replace("action: block", "action: rate_limit"), 8, "action", "budgets"),
     (HEAD + RULE.replace("standing: [watch]", "standing: [suspect]"), 7, "standing",
      "unknown value 'suspect'"),
     (HEAD + RULE.replace("standing: [watch]", "colour: red"), 7, "colour",
@@ -39,13 +39,13 @@ BAD = [  # (file text, line, field, words in the message)
     (HEAD + RULE.replace("id: gw.a", "id: A"), 6, "id", "must look like"),
     (HEAD + RULE.replace("    reason: r\n", ""), 6, "reason", "missing required field"),
     (HEAD + RULE + RULE.replace("rules:\n", ""), 10, "id", "duplicate rule id"),
-    (HEAD.replace("cot_v3", "cot_v99") + RULE, 1, "cot_rules", "no shipped rule set"),
+    (HEAD.replace("cot_v3", "cot_v99") + RULE, 4, "cot_rules", "no shipped rule set"),
     (HEAD + RULE + "budgets:\n  - standing: watch\n    window_s: 0\n    requests: 1\n"
-     "    tokens: 1\n", 11, "window_s", "positive"),
+     "    tokens: 1\n", 12, "window_s", "positive"),
     (HEAD + RULE + "budgets:\n  - standing: watch\n    window_s: 60\n    requests: many\n"
-     "    tokens: 1\n", 11, "requests", "expected int"),
+     "    tokens: 1\n", 13, "requests", "expected int"),
     (HEAD + RULE + "releases:\n  window_hours: 24\n  models:\n    - model: m\n"
-     "      released_at: yesterday\n", 13, "released_at", "timestamp"),
+     "      released_at: yesterday\n", 14, "released_at", "timestamp"),
 ]
 
 

@@ -57,19 +57,19 @@ def test_unknown_catalog() -> None:
         get_catalog("nope")
 
 
-BAD = [
-    ("unknown fact", GOOD_INDICATOR.replace("parameter_count", "shoe_size"), 13, "fact"),
+BAD = [  # (message, file text, line of the offending key, field)
+    ("unknown fact", GOOD_INDICATOR.replace("parameter_count", "shoe_size"), 14, "fact"),
     ("invalid regular expression",
-     GOOD_INDICATOR.replace("fact: parameter_count", "all: ['(unclosed']"), 13, "all"),
-    ("unknown domain", GOOD_INDICATOR.replace("domain: Model", "domain: Space"), 8, "domain"),
+     GOOD_INDICATOR.replace("fact: parameter_count", "all: ['(unclosed']"), 14, "all"),
+    ("unknown domain", GOOD_INDICATOR.replace("domain: Model", "domain: Space"), 10, "domain"),
     ("missing required field", GOOD_INDICATOR.replace("    definition: Is the size disclosed?\n", ""), 8,
      "definition"),
     ("needs 'all' patterns or a 'fact'",
      GOOD_INDICATOR.replace("        fact: parameter_count\n", ""), 13, "all"),
-    ("window must be >= 0", GOOD_INDICATOR + "        window: -1\n", 13, "window"),
+    ("window must be >= 0", GOOD_INDICATOR + "        window: -1\n", 15, "window"),
     ("duplicate indicator id", GOOD_INDICATOR + GOOD_INDICATOR, 15, "id"),
     ("bad id", GOOD_INDICATOR.replace("id: size", "id: Size Big"), 8, "id"),
-    ("unknown key", GOOD_INDICATOR + "        colour: red\n", 13, None),
+    ("unknown key", GOOD_INDICATOR + "        colour: red\n", 15, "colour"),
 ]
 
 

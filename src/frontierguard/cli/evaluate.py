@@ -122,7 +122,8 @@ def fit_cmd(
     labels: LabelsOption,
     out: Annotated[Path, typer.Option("--out", help="Where to write the new policy YAML.")],
     base: Annotated[Path | None, typer.Option(
-        "--base", help="Policy to start from (default: the shipped default policy, policy_v4.yaml).")] = None,
+        "--base", help="Policy to start from (default: the shipped default policy, "
+                       "the detect_policy setting's default).")] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Learn policy weights from your own labelled incidents; writes a new policy version.

@@ -127,14 +127,14 @@ def _date(m: LineDict, key: str, required: bool = True) -> dt.date | None:
     if value is None and not required:
         return None
     if not isinstance(value, dt.date):
-        raise DataFileError("expected a date YYYY-MM-DD", m.file, m.line, key)
+        raise DataFileError("expected a date YYYY-MM-DD", m.file, m.at(key), key)
     return value
 
 
 def _strs(m: LineDict, key: str) -> tuple[str, ...]:
     values = get(m, key, list)
     if not all(isinstance(v, str) for v in values):
-        raise DataFileError("expected a list of strings", m.file, m.line, key)
+        raise DataFileError("expected a list of strings", m.file, m.at(key), key)
     return tuple(values)
 
 
@@ -154,7 +154,8 @@ def _when(m: LineDict) -> dict[str, Any]:
 def _thresholds(m: LineDict) -> Thresholds:
     hbm = m.get("hbm_bandwidth_density")
     if hbm is not None and not isinstance(hbm, int | float):
-        raise DataFileError("expected a number or null", m.file, m.line, "hbm_bandwidth_density")
+        raise DataFileError("expected a number or null", m.file, m.at("hbm_bandwidth_density"),
+                            "hbm_bandwidth_density")
     names = ["tpp_a", "tpp_a_pd", "pd_a", "tpp_b1", "pd_b1", "tpp_b2", "pd_b2", "non_datacenter_tpp"]
     nums = {n: get(m, n, float) for n in names}
     return Thresholds(**nums, hbm_bandwidth_density=None if hbm is None else float(hbm),
@@ -171,7 +172,7 @@ def load_country_groups(path: Path) -> CountryGroups:
         members = _strs(spec, "members")
         for code in members:
             if not is_country(code):
-                raise DataFileError(f"unknown country code {code!r}", path, spec.line, name)
+                raise DataFileError(f"unknown country code {code!r}", path, spec.at(name), name)
         groups[name] = frozenset(members)
     treated = {str(k): str(v) for k, v in get(data, "treated_as", dict).items()}
     return CountryGroups(get(data, "id", str), get(data, "source", str), groups, treated)
@@ -206,7 +207,7 @@ def load_rule_set(path: Path) -> RuleSet:
 def _effect(r: LineDict) -> str:
     effect = get(r, "effect", str)
     if effect not in ("licence_required", "advisory"):
-        raise DataFileError("expected 'licence_required' or 'advisory'", r.file, r.line, "effect")
+        raise DataFileError("expected 'licence_required' or 'advisory'", r.file, r.at("effect"), "effect")
     return effect
 
 

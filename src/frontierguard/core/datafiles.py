@@ -21,10 +21,16 @@ T = TypeVar("T")
 
 
 class LineDict(dict[str, Any]):
-    """A dict loaded from YAML, carrying the 1-based line where it starts."""
+    """A dict loaded from YAML, carrying the 1-based line where it starts and the line of
+    each of its keys."""
 
     line: int = 0
     file: str = ""
+    key_lines: dict[str, int] | None = None
+
+    def at(self, key: str) -> int:
+        """The 1-based line of ``key`` (the mapping's own line when the key is absent)."""
+        return (self.key_lines or {}).get(key, self.line)
 
 
 class LineList(list[Any]):
@@ -43,6 +49,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     out = LineDict(loader.construct_pairs(node, deep=True))
     out.line = node.start_mark.line + 1
     out.file = loader.source
+    out.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
     return out
 
 
@@ -135,15 +142,15 @@ def field(
     """Fetch ``mapping[key]`` checking its type; errors name file, line and field."""
     if key not in mapping:
         if required:
-            raise DataFileError("missing required field", mapping.file, mapping.line, key)
+            raise DataFileError("missing required field", mapping.file, mapping.at(key), key)
         return default  # type: ignore[return-value]
     value = mapping[key]
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         raise DataFileError(
-            f"expected {kind.__name__}, got {type(value).__name__}", mapping.file, mapping.line, key
-        )
+            f"expected {kind.__name__}, got {type(value).__name__}", mapping.file,
+            mapping.at(key), key)
     return value
 
 

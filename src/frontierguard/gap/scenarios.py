@@ -58,10 +58,10 @@ def _range(doc: LineDict, key: str, lo: float = 0.0, hi: float = float("inf")
            ) -> tuple[float, float]:
     r = field(doc, key, list)
     if len(r) != 2 or not all(isinstance(x, int | float) for x in r):
-        raise DataFileError("expected [low, high]", doc.file, doc.line, key)
+        raise DataFileError("expected [low, high]", doc.file, doc.at(key), key)
     a, b = float(r[0]), float(r[1])
     if not lo <= a <= b <= hi:
-        raise DataFileError(f"need {lo} <= low <= high <= {hi}", doc.file, doc.line, key)
+        raise DataFileError(f"need {lo} <= low <= high <= {hi}", doc.file, doc.at(key), key)
     return a, b
 
 
@@ -76,7 +76,7 @@ def load_scenarios(path: str | Path | None = None) -> ScenarioModel:
         low, high = _range(entry, "range")
         params[name] = Param(name, low, high, field(entry, "source", str))
     if params["us_compute_growth_per_year"].low <= 1:
-        raise DataFileError("US growth must exceed 1x/year", doc.file, doc.line,
+        raise DataFileError("US growth must exceed 1x/year", doc.file, doc.at("us_compute_growth_per_year"),
                             "us_compute_growth_per_year")
     scenarios = [
         Scenario(field(s, "name", str), field(s, "title", str), field(s, "description", str),

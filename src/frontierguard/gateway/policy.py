@@ -85,18 +85,19 @@ class Policy:
 
 def _mapping(value: Any, parent: LineDict | LineList, key: str) -> LineDict:
     if not isinstance(value, LineDict):
-        raise DataFileError("expected a mapping", parent.file, parent.line, key)
+        line = parent.at(key) if isinstance(parent, LineDict) else parent.line
+        raise DataFileError("expected a mapping", parent.file, line, key)
     return value
 
 
 def _names(m: LineDict, key: str, allowed: tuple[str, ...] | None) -> tuple[str, ...]:
     items = field(m, key, list)
     if not items or not all(isinstance(s, str) and s for s in items):
-        raise DataFileError("expected a non-empty list of names", m.file, m.line, key)
+        raise DataFileError("expected a non-empty list of names", m.file, m.at(key), key)
     bad = [s for s in items if allowed is not None and s not in allowed]
     if bad:
         raise DataFileError(f"unknown value {bad[0]!r} (known: {', '.join(allowed or ())})",
-                            m.file, m.line, key)
+                            m.file, m.at(key), key)
     return tuple(items)
 
 
@@ -109,7 +110,7 @@ def _when(m: LineDict) -> When:
         raise DataFileError("a rule needs at least one condition", m.file, m.line)
     cot = field(m, "cot_min", float, required=False)
     if cot is not None and not 0.0 <= cot <= 1.0:
-        raise DataFileError("cot_min must be in [0, 1]", m.file, m.line, "cot_min")
+        raise DataFileError("cot_min must be in [0, 1]", m.file, m.at("cot_min"), "cot_min")
     return When(
         _names(m, "standing", STANDINGS) if "standing" in m else None,
         _names(m, "not_standing", STANDINGS) if "not_standing" in m else None,
@@ -121,26 +122,26 @@ def _when(m: LineDict) -> When:
 def _rule(m: LineDict) -> Rule:
     rid = field(m, "id", str)
     if not _RULE_ID.match(rid):
-        raise DataFileError(f"rule id {rid!r} must look like 'gw.name'", m.file, m.line, "id")
+        raise DataFileError(f"rule id {rid!r} must look like 'gw.name'", m.file, m.at("id"), "id")
     action = field(m, "action", str)
     if action not in ACTIONS or action == "rate_limit":
         known = ", ".join(a for a in ACTIONS if a != "rate_limit")
         raise DataFileError(f"unknown action {action!r} (known: {known}; rate limits come from "
-                            "budgets)", m.file, m.line, "action")
+                            "budgets)", m.file, m.at("action"), "action")
     return Rule(rid, _when(_mapping(m.get("when"), m, "when")), action, field(m, "reason", str))
 
 
 def _budget(m: LineDict) -> Budget:
     standing = field(m, "standing", str)
     if standing not in (*STANDINGS, "default"):
-        raise DataFileError(f"unknown standing {standing!r}", m.file, m.line, "standing")
+        raise DataFileError(f"unknown standing {standing!r}", m.file, m.at("standing"), "standing")
     window = field(m, "window_s", float)
     if window <= 0:
-        raise DataFileError("window_s must be positive", m.file, m.line, "window_s")
+        raise DataFileError("window_s must be positive", m.file, m.at("window_s"), "window_s")
     counts = [field(m, k, int) for k in ("requests", "tokens")]
     for key, value in zip(("requests", "tokens"), counts, strict=True):
         if value < 0:
-            raise DataFileError("must be zero or more", m.file, m.line, key)
+            raise DataFileError("must be zero or more", m.file, m.at(key), key)
     return Budget(standing, window, counts[0], counts[1])
 
 
@@ -150,7 +151,7 @@ def _timestamp(m: LineDict, key: str) -> dt.datetime:
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
-    raise DataFileError("expected an RFC 3339 timestamp", m.file, m.line, key)
+    raise DataFileError("expected an RFC 3339 timestamp", m.file, m.at(key), key)
 
 
 def _releases(doc: LineDict) -> tuple[float, dict[str, dt.datetime]]:
@@ -159,7 +160,7 @@ def _releases(doc: LineDict) -> tuple[float, dict[str, dt.datetime]]:
     m = _mapping(doc["releases"], doc, "releases")
     window = field(m, "window_hours", float)
     if window <= 0:
-        raise DataFileError("window_hours must be positive", m.file, m.line, "window_hours")
+        raise DataFileError("window_hours must be positive", m.file, m.at("window_hours"), "window_hours")
     out: dict[str, dt.datetime] = {}
     for raw in field(m, "models", list):
         r = _mapping(raw, m, "models")
@@ -173,21 +174,21 @@ def parse_policy(doc: Any, path: str) -> Policy:
         raise DataFileError("expected a mapping at top level", path, 1)
     effective = doc.get("effective")
     if not isinstance(effective, dt.date):
-        raise DataFileError("expected an ISO date", path, doc.line, "effective")
+        raise DataFileError("expected an ISO date", path, doc.at("effective"), "effective")
     raws = [_mapping(r, doc, "rules") for r in field(doc, "rules", list)]
     if not raws:
-        raise DataFileError("no rules", path, doc.line, "rules")
+        raise DataFileError("no rules", path, doc.at("rules"), "rules")
     rules = tuple(_rule(r) for r in raws)
     seen: set[str] = set()
     for rule, raw in zip(rules, raws, strict=True):
         if rule.id in seen:
-            raise DataFileError(f"duplicate rule id {rule.id!r}", path, raw.line, "id")
+            raise DataFileError(f"duplicate rule id {rule.id!r}", path, raw.at("id"), "id")
         seen.add(rule.id)
     cot = field(doc, "cot_rules", str)
     try:
         load_cot_rules(cot)
     except DataFileError as exc:
-        raise DataFileError(f"cot_rules {cot!r}: {exc}", path, doc.line, "cot_rules") from None
+        raise DataFileError(f"cot_rules {cot!r}: {exc}", path, doc.at("cot_rules"), "cot_rules") from None
     budgets = tuple(_budget(_mapping(b, doc, "budgets"))
                     for b in field(doc, "budgets", list, required=False, default=[]))
     window, releases = _releases(doc)

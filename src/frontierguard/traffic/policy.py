@@ -133,22 +133,22 @@ def _num(m: LineDict, key: str) -> float:
 def _section(doc: LineDict, key: str) -> LineDict:
     value = field(doc, key, dict)
     if not isinstance(value, LineDict):
-        raise DataFileError("expected a mapping", doc.file, doc.line, key)
+        raise DataFileError("expected a mapping", doc.file, doc.at(key), key)
     return value
 
 
 def _features(items: Any, known: Mapping[str, object], doc: LineDict, key: str) -> tuple[
         FeatureSpec, ...]:
     if not isinstance(items, list) or not items:
-        raise DataFileError("expected a non-empty list of features", doc.file, doc.line, key)
+        raise DataFileError("expected a non-empty list of features", doc.file, doc.at(key), key)
     out = []
     for item in items:
         if not isinstance(item, LineDict):
-            raise DataFileError("expected a mapping", doc.file, doc.line, key)
+            raise DataFileError("expected a mapping", doc.file, doc.at(key), key)
         name = field(item, "feature", str)
         if name not in known:
             raise DataFileError(f"unknown feature {name!r} (known: {', '.join(known)})",
-                                item.file, item.line, "feature")
+                                item.file, item.at("feature"), "feature")
         out.append(FeatureSpec(name, _num(item, "weight"),
                                field(item, "lo", float, required=False, default=0.0),
                                field(item, "hi", float, required=False, default=1.0)))
@@ -163,7 +163,7 @@ def _combine(section: LineDict) -> str:
     value = field(section, "combine", str, required=False, default="sum")
     if value not in COMBINE:
         raise DataFileError(f"unknown combine {value!r} (known: {', '.join(COMBINE)})",
-                            section.file, section.line, "combine")
+                            section.file, section.at("combine"), "combine")
     return value
 
 
@@ -176,21 +176,21 @@ def _decision(doc: LineDict, families: set[str]) -> Decision | None:
     for name, v in values.items():
         if v <= 0:
             raise DataFileError("expected false campaigns per run > 0", points.file,
-                                points.line, name)
+                                points.at(name), name)
     default = field(d, "operating_point", str)
     if default not in values:
         raise DataFileError(f"unknown operating point {default!r} (known: {', '.join(values)})",
-                            d.file, d.line, "operating_point")
+                            d.file, d.at("operating_point"), "operating_point")
     q = _num(d, "reference_quantile")
     if not 0 < q < 1:
-        raise DataFileError("expected a quantile strictly between 0 and 1", d.file, d.line,
-                            "reference_quantile")
+        raise DataFileError("expected a quantile strictly between 0 and 1", d.file,
+                            d.at("reference_quantile"), "reference_quantile")
     tools = tuple(str(g) for g in field(d, "tool_families", list)) if "tool_families" in d else (
         "client",)
     for g in tools:
         if g not in families:
             raise DataFileError(f"unknown family {g!r} (known: {', '.join(sorted(families))})",
-                                d.file, d.line, "tool_families")
+                                d.file, d.at("tool_families"), "tool_families")
     return Decision(values, default, values[default], q, field(d, "min_reference", int),
                     _num(d, "conform_min"), _num(d, "lone"), _pairs_drawn(d),
                     null_pairs_per_account=field(d, "null_pairs_per_account", int)
@@ -212,7 +212,7 @@ def _choice(d: LineDict, key: str, known: tuple[str, ...]) -> str:
     value = field(d, key, str) if key in d else known[0]
     if value not in known:
         raise DataFileError(f"unknown {key} {value!r} (known: {', '.join(known)})", d.file,
-                            d.line, key)
+                            d.at(key), key)
     return value
 
 
@@ -221,7 +221,7 @@ def _choice(d: LineDict, key: str, known: tuple[str, ...]) -> str:
 def _min_requests(d: LineDict) -> int:
     n = field(d, "reference_min_requests", int) if "reference_min_requests" in d else 1
     if n < 1:
-        raise DataFileError("expected at least 1 request", d.file, d.line,
+        raise DataFileError("expected at least 1 request", d.file, d.at("reference_min_requests"),
                             "reference_min_requests")
     return n
 
@@ -229,7 +229,7 @@ def _min_requests(d: LineDict) -> int:
 def _pairs_drawn(d: LineDict) -> int:
     n = field(d, "null_pairs", int) if "null_pairs" in d else 200_000
     if n < 1000:
-        raise DataFileError("expected at least 1000 null pairs", d.file, d.line, "null_pairs")
+        raise DataFileError("expected at least 1000 null pairs", d.file, d.at("null_pairs"), "null_pairs")
     return n
 
 
@@ -249,7 +249,7 @@ def load_policy(name_or_path: str = DEFAULT_POLICY) -> Policy:
     for item in field(link, "indicators", list):
         kind = field(item, "kind", str)
         if kind not in INDICATOR_KINDS:
-            raise DataFileError(f"unknown indicator kind {kind!r}", item.file, item.line, "kind")
+            raise DataFileError(f"unknown indicator kind {kind!r}", item.file, item.at("kind"), "kind")
         indicators.append(IndicatorSpec(
             kind, _num(item, "weight"), field(item, "max_accounts", int),
             field(item, "description", str), field(item, "min_accounts", int, required=False,

@@ -87,7 +87,7 @@ class Catalog:
 def _strings(m: LineDict, key: str) -> tuple[str, ...]:
     value = field(m, key, list, required=False, default=LineList())
     if not all(isinstance(v, str) and v for v in value):
-        raise DataFileError("expected a list of non-empty strings", m.file, m.line, key)
+        raise DataFileError("expected a list of non-empty strings", m.file, m.at(key), key)
     return tuple(value)
 
 
@@ -95,7 +95,8 @@ def _regex(pattern: str, m: LineDict, key: str) -> None:
     try:
         re.compile(pattern)
     except re.error as exc:
-        raise DataFileError(f"invalid regular expression {pattern!r}: {exc}", m.file, m.line, key) from None
+        raise DataFileError(f"invalid regular expression {pattern!r}: {exc}", m.file,
+                            m.at(key), key) from None
 
 
 def _rule(m: Any, tier: str, where: LineDict) -> Rule:
@@ -106,19 +107,20 @@ def _rule(m: Any, tier: str, where: LineDict) -> Rule:
     fact = field(m, "fact", str, required=False)
     if fact is not None and fact not in EXTRACTORS:
         raise DataFileError(f"unknown fact {fact!r} (known: {', '.join(EXTRACTORS.names())})",
-                            m.file, m.line, "fact")
+                            m.file, m.at("fact"), "fact")
     if not patterns and fact is None:
-        raise DataFileError("a rule needs 'all' patterns or a 'fact'", m.file, m.line, "all")
+        raise DataFileError("a rule needs 'all' patterns or a 'fact'", m.file, m.at("all"), "all")
     section = field(m, "section", str, required=False)
     for key, pats in (("all", patterns), ("unless", unless), ("section", (section,) if section else ())):
         for p in pats:
             _regex(p, m, key)
     window = field(m, "window", int, required=False, default=2)
     if window < 0:
-        raise DataFileError("window must be >= 0", m.file, m.line, "window")
+        raise DataFileError("window must be >= 0", m.file, m.at("window"), "window")
     unknown = set(m) - {"rule", "all", "unless", "fact", "section", "window"}
     if unknown:
-        raise DataFileError(f"unknown key(s) {sorted(unknown)}", m.file, m.line)
+        first = min(sorted(unknown), key=m.at)
+        raise DataFileError(f"unknown key(s) {sorted(unknown)}", m.file, m.at(first), first)
     return Rule(rid, tier, patterns, unless, fact, section, window)
 
 
@@ -127,18 +129,18 @@ def _indicator(m: Any, domains: tuple[str, ...], where: LineList) -> Indicator:
         raise DataFileError("an indicator must be a mapping", where.file, where.line, "indicators")
     iid = field(m, "id", str)
     if not _ID.match(iid):
-        raise DataFileError(f"bad id {iid!r} (lower case, digits, . _ -)", m.file, m.line, "id")
+        raise DataFileError(f"bad id {iid!r} (lower case, digits, . _ -)", m.file, m.at("id"), "id")
     domain = field(m, "domain", str)
     if domain not in domains:
         known = ", ".join(domains)
-        raise DataFileError(f"unknown domain {domain!r} (known: {known})", m.file, m.line, "domain")
+        raise DataFileError(f"unknown domain {domain!r} (known: {known})", m.file, m.at("domain"), "domain")
     rules: list[Rule] = []
     for tier in TIERS:
         for r in field(m, tier, list, required=False, default=LineList()):
             rules.append(_rule(r, tier, m))
     ids = [r.id for r in rules]
     if len(set(ids)) != len(ids):
-        raise DataFileError("duplicate rule ids", m.file, m.line, "rule")
+        raise DataFileError("duplicate rule ids", m.file, m.at("rule"), "rule")
     return Indicator(
         iid, field(m, "name", str), domain, field(m, "subdomain", str, required=False, default=""),
         field(m, "definition", str), field(m, "disclosure", str, required=False, default=""), tuple(rules),
@@ -153,15 +155,15 @@ def load_catalog(path: str | Path) -> Catalog:
     effective = field(data, "effective", dt.date)
     domains = tuple(_strings(data, "domains"))
     if not domains:
-        raise DataFileError("missing required field", data.file, data.line, "domains")
+        raise DataFileError("missing required field", data.file, data.at("domains"), "domains")
     items = field(data, "indicators", list)
     if not isinstance(items, LineList) or not items:
-        raise DataFileError("no indicators", data.file, data.line, "indicators")
+        raise DataFileError("no indicators", data.file, data.at("indicators"), "indicators")
     indicators = tuple(_indicator(i, domains, items) for i in items)
     seen: set[str] = set()
     for ind, raw in zip(indicators, items, strict=True):
         if ind.id in seen:
-            raise DataFileError(f"duplicate indicator id {ind.id!r}", raw.file, raw.line, "id")
+            raise DataFileError(f"duplicate indicator id {ind.id!r}", raw.file, raw.at("id"), "id")
         seen.add(ind.id)
     return Catalog(
         field(data, "name", str), field(data, "title", str), str(field(data, "version", str)),

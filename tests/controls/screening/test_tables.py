@@ -21,9 +21,9 @@ def test_shipped_tables_load() -> None:
 
 
 @pytest.mark.parametrize(("text", "line", "field", "message"), [
-    (HEAD + "words: >-\n  chile Mexico\n", 1, "words", "not a lower-case ASCII word: 'Mexico'"),
+    (HEAD + "words: >-\n  chile Mexico\n", 4, "words", "not a lower-case ASCII word: 'Mexico'"),
     ("version: t\neffective: 2026-12-04\nwords: chile\n", 1, "source", "missing required field"),
-    (HEAD + "words: [chile]\n", 1, "words", "expected str, got LineList"),
+    (HEAD + "words: [chile]\n", 4, "words", "expected str, got LineList"),
 ])
 def test_bad_territory_words_are_located(tmp_path: Path, text: str, line: int, field: str,
                                          message: str) -> None:

@@ -33,7 +33,7 @@ def test_shipped_data_loads() -> None:
      "line 5, field 'weight'"),
     ("  - {kind: ip, title: t, leaves: raw, weight: 0.5}\n", "line 5, field 'network'"),
     ("  - kind: ip\n    title: t\n    leaves: raw\n    network: yes please\n    weight: 0.5\n",
-     "line 5, field 'network'"),
+     "line 8, field 'network'"),
 ])
 def test_bad_kinds_file_names_file_line_field(tmp_path: Path, body: str, where: str) -> None:
     p = tmp_path / "kinds.yaml"

@@ -113,5 +113,7 @@ def test_bad_rule_files_name_file_line_and_field(tmp_path: Path, body: str, fiel
     with pytest.raises(DataFileError) as err:
         load_cot_rules(path)
     assert err.value.field == field
-    assert err.value.row == 5
+    # the line of the offending key, not of the rule's mapping (line 5)
+    assert err.value.row == 1 + [line.split(":")[0].strip() for line in
+                                 text.splitlines()].index(field)
     assert str(path) in str(err.value)

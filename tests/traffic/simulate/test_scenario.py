@@ -72,8 +72,8 @@ BAD = [
         "wrappers: {step: 0.8",
     ),
     ("created_days: [60, 400]}", "created_days: [400, 60]}", "created_days", "created_days: [400, 60]"),
-    ("thinking: 0.2\n", "thinking: lots\n", "thinking", "      concentration: 1.5"),
-    ("    min_accounts: 5\n", "    min_accounts: 5.5\n", "min_accounts", "- name: low_and_slow"),
+    ("thinking: 0.2\n", "thinking: lots\n", "thinking", "thinking: lots"),
+    ("    min_accounts: 5\n", "    min_accounts: 5.5\n", "min_accounts", "    min_accounts: 5.5"),
     (
         "  - {name: atlas-2, share: 0.15, released: -520}",
         "  - {name: atlas-2, share: 0.15}",

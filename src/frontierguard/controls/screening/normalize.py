@@ -77,7 +77,7 @@ def _fold_chunk(chunk: str) -> tuple[str, ...]:
 def _string_list(mapping: LineDict, key: str) -> list[str]:
     values = field(mapping, key, list)
     if not all(isinstance(v, str) and v.strip() for v in values):
-        raise DataFileError("expected a list of non-empty strings", mapping.file, mapping.line, key)
+        raise DataFileError("expected a list of non-empty strings", mapping.file, mapping.at(key), key)
     return [str(v) for v in values]
 
 
@@ -94,7 +94,7 @@ def load_tables(legal: str = "legal_forms_v1.yaml", stop: str = "stopwords_v1.ya
     forms: dict[tuple[str, ...], str] = {}
     for entry in field(legal_doc, "forms", list):
         if not isinstance(entry, LineDict):
-            raise DataFileError("expected a mapping", legal_doc.file, legal_doc.line, "forms")
+            raise DataFileError("expected a mapping", legal_doc.file, legal_doc.at("forms"), "forms")
         cls = field(entry, "class", str)
         for variant in _string_list(entry, "variants"):
             key = tuple(fold(variant))

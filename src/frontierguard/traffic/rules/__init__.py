@@ -99,14 +99,14 @@ class CapabilityRuleSet:
 
 def _mapping(value: Any, parent: LineDict, key: str) -> LineDict:
     if not isinstance(value, LineDict):
-        raise DataFileError("expected a mapping", parent.file, parent.line, key)
+        raise DataFileError("expected a mapping", parent.file, parent.at(key), key)
     return value
 
 
 def _strings(m: LineDict, key: str, required: bool = True) -> tuple[str, ...]:
     items = field(m, key, list, required=required, default=[])
     if not all(isinstance(s, str) and s for s in items):
-        raise DataFileError("expected a list of non-empty strings", m.file, m.line, key)
+        raise DataFileError("expected a list of non-empty strings", m.file, m.at(key), key)
     return tuple(items)
 
 
@@ -115,13 +115,13 @@ def check_pattern(pattern: str, m: LineDict, key: str) -> str:
     try:
         re.compile(pattern)
     except re.error as exc:
-        raise DataFileError(f"invalid regex {pattern!r}: {exc}", m.file, m.line, key) from None
+        raise DataFileError(f"invalid regex {pattern!r}: {exc}", m.file, m.at(key), key) from None
     if _NOT_PORTABLE.search(pattern):
         raise DataFileError(f"regex {pattern!r} uses look-around, back-references or flags "
-                            "not shared by DuckDB and Spark", m.file, m.line, key)
+                            "not shared by DuckDB and Spark", m.file, m.at(key), key)
     if re.sub(r"\\.", "", pattern) != re.sub(r"\\.", "", pattern).lower():
         raise DataFileError(f"regex {pattern!r} has upper-case letters; text is lower-cased "
-                            "before matching", m.file, m.line, key)
+                            "before matching", m.file, m.at(key), key)
     return pattern
 
 
@@ -130,24 +130,24 @@ def _header(doc: Any, path: str) -> tuple[LineDict, str, str, dt.date]:
         raise DataFileError("expected a mapping at top level", path, 1)
     effective = doc.get("effective")
     if not isinstance(effective, dt.date):
-        raise DataFileError("expected an ISO date", path, doc.line, "effective")
+        raise DataFileError("expected an ISO date", path, doc.at("effective"), "effective")
     return doc, field(doc, "name", str), field(doc, "source", str), effective
 
 
 def _cot_rule(m: LineDict) -> CotRule:
     rid = field(m, "id", str)
     if not _RULE_ID.match(rid):
-        raise DataFileError(f"rule id {rid!r} must look like 'cot.name'", m.file, m.line, "id")
+        raise DataFileError(f"rule id {rid!r} must look like 'cot.name'", m.file, m.at("id"), "id")
     family = field(m, "family", str)
     if family not in FAMILIES:
         raise DataFileError(f"unknown family {family!r} (known: {', '.join(FAMILIES)})",
-                            m.file, m.line, "family")
+                            m.file, m.at("family"), "family")
     weight = field(m, "weight", float)
     if not 0.0 < weight <= 1.0:
-        raise DataFileError("weight must be in (0, 1]", m.file, m.line, "weight")
+        raise DataFileError("weight must be in (0, 1]", m.file, m.at("weight"), "weight")
     patterns = tuple(check_pattern(p, m, "patterns") for p in _strings(m, "patterns"))
     if not patterns:
-        raise DataFileError("a rule needs at least one pattern", m.file, m.line, "patterns")
+        raise DataFileError("a rule needs at least one pattern", m.file, m.at("patterns"), "patterns")
     context = tuple(check_pattern(p, m, "context")
                     for p in _strings(m, "context", required=False))
     return CotRule(rid, field(m, "title", str), family, field(m, "description", str), weight,
@@ -159,11 +159,11 @@ def parse_cot(doc: Any, path: str) -> CotRuleSet:
     doc, name, source, effective = _header(doc, path)
     rules = [_cot_rule(_mapping(r, doc, "rules")) for r in field(doc, "rules", list)]
     if not rules:
-        raise DataFileError("no rules", path, doc.line, "rules")
+        raise DataFileError("no rules", path, doc.at("rules"), "rules")
     seen: set[str] = set()
     for rule, raw in zip(rules, field(doc, "rules", list), strict=True):
         if rule.id in seen:
-            raise DataFileError(f"duplicate rule id {rule.id!r}", path, raw.line, "id")
+            raise DataFileError(f"duplicate rule id {rule.id!r}", path, raw.at("id"), "id")
         seen.add(rule.id)
     negatives = []
     for raw in field(doc, "hard_negatives", list, required=False, default=[]):
@@ -193,14 +193,14 @@ def parse_capability(doc: Any, path: str) -> CapabilityRuleSet:
         cname = field(m, "name", str)
         if cname not in CAPABILITIES:
             raise DataFileError(f"unknown capability {cname!r} (known: {', '.join(CAPABILITIES)})",
-                                path, m.line, "name")
+                                path, m.at("name"), "name")
         if any(c.name == cname for c in cats):
-            raise DataFileError(f"duplicate category {cname!r}", path, m.line, "name")
+            raise DataFileError(f"duplicate category {cname!r}", path, m.at("name"), "name")
         when = tuple(_clause(_mapping(c, m, "when")) for c in field(m, "when", list))
         cats.append(Category(cname, field(m, "description", str), when,
                              _strings(m, "examples", required=False)))
     if default not in [c.name for c in cats]:
-        raise DataFileError(f"default {default!r} is not a listed category", path, doc.line,
+        raise DataFileError(f"default {default!r} is not a listed category", path, doc.at("default"),
                             "default")
     return CapabilityRuleSet(name, source, effective, default, tuple(cats), path)
 

@@ -40,7 +40,7 @@ def _items(doc: Any, key: str, path: Path) -> LineList:
         field(doc, name, object)
     items = field(doc, key, list)
     if not items:
-        raise DataFileError("empty list", path, doc.line, key)
+        raise DataFileError("empty list", path, doc.at(key), key)
     return items  # type: ignore[return-value]
 
 
@@ -50,10 +50,10 @@ def _kind(item: Any, path: Path) -> Kind:
     leaves = field(item, "leaves", str)
     if leaves not in LEAVES:
         raise DataFileError(f"expected one of {', '.join(LEAVES)}, got {leaves!r}",
-                            path, item.line, "leaves")
+                            path, item.at("leaves"), "leaves")
     weight = field(item, "weight", float)
     if not 0.0 <= weight < 1.0:
-        raise DataFileError("weight must be in [0, 1)", path, item.line, "weight")
+        raise DataFileError("weight must be in [0, 1)", path, item.at("weight"), "weight")
     return Kind(field(item, "kind", str), field(item, "title", str), leaves == "hashed",
                 field(item, "network", bool), weight)
 

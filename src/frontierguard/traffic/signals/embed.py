@@ -99,28 +99,28 @@ def _groups(doc: LineDict, key: str, seen: dict[str, int]) -> tuple[Exemplar, ..
     out: list[Exemplar] = []
     for raw in field(doc, key, list):
         if not isinstance(raw, LineDict):
-            raise DataFileError("expected a mapping with group and texts", doc.file, doc.line, key)
+            raise DataFileError("expected a mapping with group and texts", doc.file, doc.at(key), key)
         group = field(raw, "group", str)
         if not _GROUP.match(group):
             raise DataFileError(f"group {group!r} must be a lower-case identifier", raw.file,
-                                raw.line, "group")
+                                raw.at("group"), "group")
         texts = field(raw, "texts", list)
         if not texts:
-            raise DataFileError("a group needs at least one text", raw.file, raw.line, "texts")
+            raise DataFileError("a group needs at least one text", raw.file, raw.at("texts"), "texts")
         for text in texts:
             if not isinstance(text, str) or not text.strip():
-                raise DataFileError("expected non-empty strings", raw.file, raw.line, "texts")
+                raise DataFileError("expected non-empty strings", raw.file, raw.at("texts"), "texts")
             if len(text) > _MAX_EXEMPLAR_CHARS:
                 raise DataFileError(f"exemplar longer than {_MAX_EXEMPLAR_CHARS} characters: "
-                                    f"{text[:40]!r}...", raw.file, raw.line, "texts")
+                                    f"{text[:40]!r}...", raw.file, raw.at("texts"), "texts")
             key_text = " ".join(text.lower().split())
             if key_text in seen:
                 raise DataFileError(f"duplicate exemplar {text!r} (first in the group at line "
-                                    f"{seen[key_text]})", raw.file, raw.line, "texts")
+                                    f"{seen[key_text]})", raw.file, raw.at("texts"), "texts")
             seen[key_text] = raw.line
             out.append(Exemplar(group, text.strip()))
     if not out:
-        raise DataFileError("no exemplars", doc.file, doc.line, key)
+        raise DataFileError("no exemplars", doc.file, doc.at(key), key)
     return tuple(out)
 
 
@@ -130,7 +130,7 @@ def parse_exemplars(doc: Any, path: str) -> ExemplarSet:
         raise DataFileError("expected a mapping at top level", path, 1)
     effective = doc.get("effective")
     if not isinstance(effective, dt.date):
-        raise DataFileError("expected an ISO date", path, doc.line, "effective")
+        raise DataFileError("expected an ISO date", path, doc.at("effective"), "effective")
     seen: dict[str, int] = {}
     return ExemplarSet(field(doc, "name", str), field(doc, "source", str), effective,
                        _groups(doc, "elicitation", seen), _groups(doc, "contrast", seen), path)

@@ -16,8 +16,8 @@ _MISSING = object()
 
 
 def _fail(m: LineDict, key: str, message: str) -> DataFileError:
-    """An error at the value's own line when it is a nested mapping or list, else the mapping's."""
-    line = getattr(m.get(key), "line", 0) or m.line
+    """An error at the value's own line when it is a nested mapping or list, else the key's."""
+    line = getattr(m.get(key), "line", 0) or m.at(key)
     return DataFileError(message, m.file, line, key)
 
 

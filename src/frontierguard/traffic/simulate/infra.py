@@ -70,7 +70,7 @@ def parse_infra(data: LineDict) -> InfraData:
             )
         )
         if not asns[-1].prefixes:
-            raise DataFileError("needs at least one address prefix", m.file, m.line, "prefixes")
+            raise DataFileError("needs at least one address prefix", m.file, m.at("prefixes"), "prefixes")
     clients = []
     for item in ck.sequence(data, "clients"):
         m = ck.mapping(item, data, "clients")

@@ -46,7 +46,8 @@ def parse_spec(data: LineDict) -> PromptSpec:
         for tmpl in ck.str_list(pools, name, None):  # type: ignore[arg-type]
             for _, slot, _, _ in Formatter().parse(tmpl):
                 if slot is not None and slot not in known:
-                    raise DataFileError(f"unknown slot {{{slot}}} in template", pools.file, pools.line, name)
+                    raise DataFileError(f"unknown slot {{{slot}}} in template", pools.file,
+                                        pools.at(name), name)
     wrappers: dict[str, list[tuple[str, str]]] = {}
     for fam in WRAPPERS:
         pairs = ck.sequence(wraps, fam)

@@ -293,7 +293,7 @@ def parse(data: Any, source: str, countries: set[str]) -> Scenario:
     if dupes:
         raise DataFileError(f"duplicate group name(s): {', '.join(dupes)}", source, data.line)
     if sum(g.share for g in groups) <= 0:
-        raise DataFileError("group shares must not all be zero", source, data.line, "share")
+        raise DataFileError("group shares must not all be zero", source, data.at("share"), "share")
     return Scenario(
         name=field(data, "name", str),
         description=field(data, "description", str),

@@ -39,7 +39,7 @@ def load_words(path: Path) -> frozenset[str]:
     words = field(doc, "words", str).split()
     bad = [w for w in words if not (w.isascii() and w.isalnum() and w == w.lower())]
     if bad:
-        raise DataFileError(f"not a lower-case ASCII word: {bad[0]!r}", doc.file, doc.line, "words")
+        raise DataFileError(f"not a lower-case ASCII word: {bad[0]!r}", doc.file, doc.at("words"), "words")
     return frozenset(words)
 
 
