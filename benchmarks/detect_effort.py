@@ -6,16 +6,21 @@ scenario and leaves the benign populations alone:
 - ``cover``: the share of each campaign account's requests that is ordinary traffic
   (``requests.cover_share``: chat, creative writing, everyday coding), 0 to 0.8;
 - ``cards``: payment instruments per campaign, times the scenario's own number (more cards,
-  fewer accounts per card);
-- ``pool``: exit IPs in each campaign's pool, times the scenario's own size (more rotation);
-- ``rate``: requests per day per account, times the scenario's own rate (slower).
+  fewer accounts per card; a campaign with no shared cards keeps none);
+- ``pool``: exit IPs in each campaign's pool, times the scenario's own size (more rotation;
+  a campaign with no pool keeps none);
+- ``rate``: requests per day per account, times the scenario's own rate (slower);
+- ``age``: how long before the window the accounts were created, times the scenario's own
+  range (aged accounts bought or grown in advance).
 
 For each level it simulates, runs ``frontierguard detect`` (default policy unless
 ``--policy``) and prints flagged recall, false positives, recall at benign FPR 1e-4 by
-score, and the share of each campaign kind's accounts that are flagged. A campaign kind
+score, and the share of each campaign kind's accounts that are flagged. Level 1 of
+``cards``, ``pool`` and ``rate`` is the default scenario itself (the file is written in the
+scenario's own key order, which the simulator's draws follow). A campaign kind
 *escapes* at the first level where fewer than half its accounts are flagged.
 
-Usage: python benchmarks/detect_effort.py [--sweeps cover,cards,pool,rate] [--accounts 2000]
+Usage: python benchmarks/detect_effort.py [--sweeps cover,cards,pool,rate,age] [--accounts 2000]
        [--days 5] [--seed 7] [--policy NAME] [--work DIR]
 """
 
@@ -40,6 +45,7 @@ LEVELS: dict[str, list[float]] = {
     "cards": [1.0, 4.0, 16.0],
     "pool": [1.0, 4.0, 16.0],
     "rate": [1.0, 0.5, 0.25],
+    "age": [1.0, 4.0, 16.0],
 }
 
 
@@ -52,11 +58,15 @@ def scenario(sweep: str, level: float) -> dict[str, Any]:
         if sweep == "cover":
             c["requests"]["cover_share"] = level
         elif sweep == "cards":
-            c["infra"]["cards"] = max(1, round(int(c["infra"].get("cards", 1)) * level))
+            if "cards" in c["infra"]:
+                c["infra"]["cards"] = max(1, round(int(c["infra"]["cards"]) * level))
         elif sweep == "pool":
-            c["infra"]["pool_size"] = max(1, round(int(c["infra"].get("pool_size", 10)) * level))
+            if "pool_size" in c["infra"]:
+                c["infra"]["pool_size"] = max(1, round(int(c["infra"]["pool_size"]) * level))
         elif sweep == "rate":
             c["timing"]["requests_per_day"] = float(c["timing"]["requests_per_day"]) * level
+        elif sweep == "age" and "created_days" in c["infra"]:
+            c["infra"]["created_days"] = [round(d * level) for d in c["infra"]["created_days"]]
     return doc
 
 
@@ -77,7 +87,8 @@ def flagged_by_campaign(run: Path, labels: Path) -> dict[str, float]:
 def one(work: Path, sweep: str, level: float, a: argparse.Namespace) -> dict[str, Any]:
     base = work / f"{sweep}-{level:g}"
     base.mkdir(parents=True, exist_ok=True)
-    (base / "scenario.yaml").write_text(yaml.safe_dump(scenario(sweep, level)), encoding="utf-8")
+    (base / "scenario.yaml").write_text(yaml.safe_dump(scenario(sweep, level), sort_keys=False),
+                                      encoding="utf-8")
     sim, out = base / "sim", base / "det"
     subprocess.run([FG, "-q", "simulate", "--scenario", str(base / "scenario.yaml"), "--out",
                     str(sim), "--accounts", str(a.accounts), "--days", str(a.days), "--seed",
@@ -114,7 +125,7 @@ def show(rows: list[dict[str, Any]]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sweeps", default="cover,cards,pool,rate")
+    ap.add_argument("--sweeps", default="cover,cards,pool,rate,age")
     ap.add_argument("--accounts", type=int, default=2000)
     ap.add_argument("--days", type=int, default=5)
     ap.add_argument("--seed", type=int, default=7)
