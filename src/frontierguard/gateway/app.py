@@ -34,12 +34,13 @@ from frontierguard.gateway.apis import ROUTES, Usage, error_body, loads_object, 
 from frontierguard.gateway.budgets import Budgets
 from frontierguard.gateway.calls import Call, event_row
 from frontierguard.gateway.config import GatewayConfig
-from frontierguard.gateway.cot import scorer_for
+from frontierguard.gateway.cot import CotScorer
 from frontierguard.gateway.decide import Decision, Facts, decide, with_budget
 from frontierguard.gateway.events import EventWriter
 from frontierguard.gateway.keys import KeyHasher, load_secret, presented_key
 from frontierguard.gateway.metrics import Metrics
-from frontierguard.gateway.policy import load_policy
+from frontierguard.gateway.policy import Policy
+from frontierguard.gateway.policy_source import Loaded, PolicySource
 from frontierguard.gateway.standing import Standings
 from frontierguard.gateway.strip import strip_reply
 from frontierguard.traffic.features import TEXT_CHARS
@@ -63,9 +64,8 @@ class Gateway:
 
     def __init__(self, config: GatewayConfig) -> None:
         self.config, self.values = config, config.values()
-        self.policy = load_policy(config.policy)
         chars = int(resolve([TEXT_CHARS], None)["signals_text_chars"])
-        self.scorer = scorer_for(self.policy.cot_rules, chars)
+        self.policies = PolicySource(config.policy, chars)
         self.standings = Standings(config.watchlist, config.db)
         self.budgets, self.metrics = Budgets(), Metrics()
         self.hasher = KeyHasher(load_secret(self.values["gateway_key_secret"], config.db))
@@ -97,30 +97,46 @@ class Gateway:
             await self.client.aclose()
         await self.writer.close(self.values["gateway_close_timeout_s"])
 
+    @property
+    def policy(self) -> Policy:
+        """The policy in force (reloaded when its file changes)."""
+        return self.policies.current.policy
+
+    @property
+    def scorer(self) -> CotScorer:
+        """The CoT scorer of the policy in force."""
+        return self.policies.current.scorer
+
+    def _refresh(self) -> bool:
+        """Reload the standing source and the policy file where they changed."""
+        standing = self.standings.refresh()
+        return self.policies.refresh() or standing
+
     async def _reload_loop(self) -> None:
         while True:
             await asyncio.sleep(self.values["gateway_watchlist_poll_s"])
-            await asyncio.to_thread(self.standings.refresh)
+            await asyncio.to_thread(self._refresh)
 
     # -- deciding --------------------------------------------------------------------------
 
-    def _facts(self, call: Call) -> Facts:
+    def _facts(self, call: Call, loaded: Loaded) -> Facts:
         if not self.standings.loaded:
             raise RuntimeError(f"standing source unavailable: {self.standings.error}")
         st = self.standings.lookup(call.account_id)
-        cot = self.scorer.score(call.ask.system_prompt, call.ask.prompt)
+        cot = loaded.scorer.score(call.ask.system_prompt, call.ask.prompt)
         return Facts(call.account_id, st.standing, st.reason, call.ask.model,
-                     self.policy.new_release(call.ask.model, call.ts), call.ask.thinking,
+                     loaded.policy.new_release(call.ask.model, call.ts), call.ask.thinking,
                      cot.score, cot.rules)
 
     def decide(self, call: Call) -> Decision:
         """The policy's decision for ``call``; on failure, the fail mode's."""
+        loaded = self.policies.current  # one policy for the whole decision
         try:
-            call.facts = self._facts(call)
-            d = decide(self.policy, call.facts)
+            call.facts = self._facts(call, loaded)
+            d = decide(loaded.policy, call.facts)
             if d.forwards:
                 wait, why = self.budgets.admit(call.account_id,
-                                               self.policy.budget_for(call.facts.standing))
+                                               loaded.policy.budget_for(call.facts.standing))
                 d = with_budget(d, wait, why)
             return d
         except Exception as exc:
@@ -289,12 +305,18 @@ class Gateway:
         return {"source": str(s.source) if s.source else None, "accounts": len(s.table),
                 "loaded": s.loaded, "error": s.error or None, "reloads": s.reloads}
 
+    def _policy_state(self) -> dict[str, Any]:
+        p = self.policies
+        return {"file": str(p.path) if p.path else None, "reloads": p.reloads,
+                "error": p.error or None}
+
     async def health(self, request: Request) -> Response:
         who = await self._admin(request, "analyst")
         if isinstance(who, Response):
             return who
         return JSONResponse({
             "status": "ok", "policy": self.policy.name, "cot_rules": self.policy.cot_rules,
+            "policy_source": self._policy_state(),
             "upstream": self.config.upstream, "fail_mode": self.values["gateway_fail_mode"],
             "standing": self._standing_state(), "queue_depth": self.writer.queue.qsize(),
             "spool_files": len(self.writer.spool_files()), "events_written": self.writer.written,
@@ -313,8 +335,9 @@ class Gateway:
         who = await self._admin(request, "admin")
         if isinstance(who, Response):
             return who
-        changed = await asyncio.to_thread(self.standings.refresh)
-        return JSONResponse({"reloaded": changed, **self._standing_state()})
+        changed = await asyncio.to_thread(self._refresh)
+        return JSONResponse({"reloaded": changed, **self._standing_state(),
+                             "policy": self.policy.name, "policy_source": self._policy_state()})
 
 
 def create_app(config: GatewayConfig) -> Starlette:

@@ -34,7 +34,8 @@ SETTINGS = [
     Setting("gateway_spool_dir", str, "", "Folder of event batch files not yet in the store. "
             "Empty: '<store>.gateway-spool' beside the store.", "gateway"),
     Setting("gateway_watchlist_poll_s", float, 5.0, "Seconds between checks of the standing "
-            "source (watchlist file or newest detection run) for changes.", "gateway"),
+            "source (watchlist file or newest detection run) and of a policy file for "
+            "changes.", "gateway"),
     Setting("gateway_key_secret", str, "", "Secret for hashing API keys into account ids. "
             "Empty: a random secret kept in '<store>.gateway-secret'.", "gateway"),
     Setting("gateway_tls_fingerprint_header", str, "x-tls-fingerprint", "Request header in "
