@@ -28,6 +28,8 @@ BAD = [  # (extra arguments, words in the error)
     (["--upstream", "http://127.0.0.1:9", "--policy", "gateway_v9"], "no shipped gateway policy"),
     (["--upstream", "http://127.0.0.1:9", "--set", "gateway_fail_mode=maybe"], "fail_mode"),
     (["--upstream", "http://127.0.0.1:9", "--set", "gateway_queue_size=lots"], "expects int"),
+    (["--upstream", "http://127.0.0.1:9", "--set", "gateway_trusted_proxies=10.0.0.0/8,nope"],
+     "'nope' is not an IP address or network"),
     (["--upstream", "http://127.0.0.1:9", "--set", "colour=red"], "unknown setting"),
 ]
 

@@ -3,6 +3,7 @@ the policy in force and shows its error on /gateway/health."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from frontierguard.core.datafiles import package_data
@@ -18,6 +19,14 @@ def _shipped() -> str:
     text = package_data("frontierguard.gateway.policies", "gateway_v1.yaml").read_text("utf-8")
     assert VERIFY in text and "name: gateway_v1\n" in text
     return text
+
+
+def _replace(policy: Path, text: str) -> None:
+    """Write ``text`` beside ``policy`` and rename it over: the reloader never reads half a
+    file (docs/gateway.md: replace a policy by renaming a finished file over it)."""
+    new = policy.with_suffix(".new")
+    new.write_text(text, "utf-8")
+    os.replace(new, policy)
 
 
 def _code(live: Live) -> str | None:
@@ -38,14 +47,14 @@ def test_a_changed_policy_file_is_in_force_without_a_restart(tmp_path: Path, ups
     with run_gateway(tmp_path, upstream, policy=policy, watchlist=watchlist) as live:
         assert _code(live) == "organization_verification_required"
         # verification only from CoT score 0.95: this prompt now only has its reasoning stripped
-        policy.write_text(_shipped().replace("name: gateway_v1\n", "name: local_v2\n").replace(
-            VERIFY, "{cot_min: 0.95, not_standing: [verified]}"), "utf-8")
+        _replace(policy, _shipped().replace("name: gateway_v1\n", "name: local_v2\n").replace(
+            VERIFY, "{cot_min: 0.95, not_standing: [verified]}"))
         wait_until(lambda: live.gateway.policy.name == "local_v2", "the policy reload")
         assert _code(live) is None
         assert _health(live)["policy_source"] == {"file": str(policy), "reloads": 1,
                                                   "error": None}
-        policy.write_text(_shipped().replace("rules:\n", "rules: []\nold_rules:\n"), "utf-8")
-        wait_until(lambda: live.gateway.policies.error != "", "the failed reload")
+        _replace(policy, _shipped().replace("rules:\n", "rules: []\nold_rules:\n"))
+        wait_until(lambda: "no rules" in live.gateway.policies.error, "the failed reload")
         state = _health(live)
         assert state["policy"] == "local_v2" and _code(live) is None
         source = state["policy_source"]

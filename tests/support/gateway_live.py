@@ -86,7 +86,8 @@ def run_gateway(tmp: Path, upstream: str, policy: str | Path = "gateway_v1",
     admin, analyst = create_token(con, "admin", "ops"), create_token(con, "analyst", "ana")
     con.close()
     app = create_app(GatewayConfig(upstream, db, policy, watchlist, {**FAST, **overrides}))
-    with serve(app) as url, httpx.Client(base_url=url, timeout=DEADLINE_S) as client:
+    with serve(app, proxy_headers=False) as url, httpx.Client(base_url=url,
+                                                             timeout=DEADLINE_S) as client:
         auth = {"Authorization": f"Bearer {analyst}"}
         wait_until(lambda: client.get("/gateway/health", headers=auth).status_code == 200,
                    "gateway health")

@@ -32,11 +32,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(app: Any, lifespan: Literal["auto", "on", "off"] = "on") -> Iterator[str]:
-    """Run ``app`` under uvicorn on a loopback port; yields its base URL."""
+def serve(app: Any, lifespan: Literal["auto", "on", "off"] = "on",
+          proxy_headers: bool = True) -> Iterator[str]:
+    """Run ``app`` under uvicorn on a loopback port; yields its base URL. ``proxy_headers``
+    as uvicorn's (the gateway runs without, as ``frontierguard gateway`` does)."""
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           access_log=False, lifespan=lifespan))
+                                           access_log=False, lifespan=lifespan,
+                                           proxy_headers=proxy_headers))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:

@@ -40,7 +40,9 @@ def gateway(
     app = create_app(config)
     info(f"frontierguard gateway on http://{host}:{port}/ -> {upstream} "
          f"(policy {app.state.gateway.policy.name}, store {config.db})")
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    # X-Forwarded-For is read by the gateway itself, from gateway_trusted_proxies only
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                proxy_headers=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -37,6 +37,7 @@ from frontierguard.gateway.config import GatewayConfig
 from frontierguard.gateway.cot import CotScorer
 from frontierguard.gateway.decide import Decision, Facts, decide, with_budget
 from frontierguard.gateway.events import EventWriter
+from frontierguard.gateway.forwarded import client_ip, trusted_networks
 from frontierguard.gateway.keys import KeyHasher, load_secret, presented_key
 from frontierguard.gateway.metrics import Metrics
 from frontierguard.gateway.policy import Policy
@@ -66,6 +67,7 @@ class Gateway:
         self.config, self.values = config, config.values()
         chars = int(resolve([TEXT_CHARS], None)["signals_text_chars"])
         self.policies = PolicySource(config.policy, chars)
+        self.trusted = trusted_networks(self.values["gateway_trusted_proxies"])
         self.standings = Standings(config.watchlist, config.db)
         self.budgets, self.metrics = Budgets(), Metrics()
         self.hasher = KeyHasher(load_secret(self.values["gateway_key_secret"], config.db))
@@ -164,8 +166,9 @@ class Gateway:
     def _call(self, request: Request, api: str, key: str, body: dict[str, Any]) -> Call:
         account, key_id = self.hasher.ids(key)
         fingerprint = request.headers.get(self.values["gateway_tls_fingerprint_header"])
+        peer = request.client.host if request.client else None
         return Call(api, request.url.path, parse_ask(api, body), account, key_id,
-                    request.client.host if request.client else None,
+                    client_ip(peer, request.headers.get("x-forwarded-for"), self.trusted),
                     request.headers.get("user-agent"), fingerprint)
 
     async def model_request(self, request: Request) -> Response:

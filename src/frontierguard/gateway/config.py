@@ -9,6 +9,7 @@ from typing import Any
 from frontierguard.core import settings
 from frontierguard.core.errors import ConfigError
 from frontierguard.core.settings import Setting
+from frontierguard.gateway.forwarded import trusted_networks
 
 FAIL_MODES = ("closed", "open")
 SETTINGS = [
@@ -41,6 +42,9 @@ SETTINGS = [
     Setting("gateway_tls_fingerprint_header", str, "x-tls-fingerprint", "Request header in "
             "which a TLS-terminating proxy passes the client's TLS fingerprint (JA3/JA4).",
             "gateway"),
+    Setting("gateway_trusted_proxies", str, "", "Comma-separated addresses or CIDR networks "
+            "of the proxies in front of the gateway whose X-Forwarded-For header is believed. "
+            "Empty: the connection's own address is the client's.", "gateway"),
 ]
 settings.register(SETTINGS)
 
@@ -60,6 +64,7 @@ class GatewayConfig:
         if values["gateway_fail_mode"] not in FAIL_MODES:
             raise ConfigError(f"setting 'gateway_fail_mode' must be one of "
                               f"{', '.join(FAIL_MODES)}, not {values['gateway_fail_mode']!r}")
+        trusted_networks(values["gateway_trusted_proxies"])  # a bad entry stops the start
         if not self.upstream.startswith(("http://", "https://")):
             raise ConfigError(f"--upstream must be an http:// or https:// URL, not "
                               f"{self.upstream!r}")

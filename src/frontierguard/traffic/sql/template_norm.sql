@@ -1,6 +1,7 @@
 -- Prompt template normalisation (one SQL expression over {{text}}; DuckDB dialect, Spark-portable).
 -- Order matters: code spans, URLs and e-mails, quoted spans, capitalised names/entities,
--- then lower-case, words holding digits -> #, runs of #-separated numbers -> #, whitespace.
+-- then lower-case, words holding digits -> #, runs of #-separated numbers -> #, and every
+-- run of whitespace -> one space (\v too: RE2's \s leaves out the vertical tab).
 trim(regexp_replace(regexp_replace(regexp_replace(lower(
   regexp_replace(regexp_replace(regexp_replace(regexp_replace(
     {{text}},
@@ -10,4 +11,4 @@ trim(regexp_replace(regexp_replace(regexp_replace(lower(
     '\b[A-Z][a-zA-Z0-9_''-]*[a-zA-Z0-9]\b(\s+[A-Z][a-zA-Z0-9_''-]*[a-zA-Z0-9]\b)*', '<n>', 'g')),
   '[a-z0-9_]*[0-9][a-z0-9_]*', '#', 'g'),
   '#([\s\v.,:/x×*+-]*#)+', '#', 'g'),
-  '\s\s+|[\t\n\r\f\v]', ' ', 'g'))
+  '[\s\v]+', ' ', 'g'))
