@@ -32,26 +32,28 @@ def trusted_networks(text: str) -> tuple[Network, ...]:
     return tuple(out)
 
 
-def _trusted(address: str, trusted: tuple[Network, ...]) -> bool:
+def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     try:
-        ip = ipaddress.ip_address(address)
+        return ipaddress.ip_address(text)
     except ValueError:
-        return False
-    return any(ip in net for net in trusted)
+        return None
+
+
+def _within(ip: ipaddress.IPv4Address | ipaddress.IPv6Address | None,
+            trusted: tuple[Network, ...]) -> bool:
+    return ip is not None and any(ip in net for net in trusted)
 
 
 def client_ip(peer: str | None, forwarded_for: str | None,
               trusted: tuple[Network, ...]) -> str | None:
     """The client's address: the connection's, or (from a trusted proxy) the rightmost
     untrusted hop of ``X-Forwarded-For``."""
-    if peer is None or not trusted or not _trusted(peer, trusted):
+    if peer is None or not _within(_address(peer), trusted):
         return peer
-    hops = [h.strip() for h in (forwarded_for or "").split(",") if h.strip()]
-    for hop in reversed(hops):
-        try:
-            ip = ipaddress.ip_address(hop)
-        except ValueError:
+    hops = [_address(h.strip()) for h in (forwarded_for or "").split(",") if h.strip()]
+    for ip in reversed(hops):
+        if ip is None:
             return None
-        if not any(ip in net for net in trusted):
+        if not _within(ip, trusted):
             return str(ip)
-    return str(ipaddress.ip_address(hops[0])) if hops else peer
+    return str(hops[0]) if hops else peer

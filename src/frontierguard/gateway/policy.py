@@ -196,10 +196,15 @@ def parse_policy(doc: Any, path: str) -> Policy:
                   releases, budgets, rules, path)
 
 
+def is_shipped(name_or_path: str | Path) -> bool:
+    """Whether ``name_or_path`` names a shipped policy (``gateway_v1``), not a file."""
+    return re.fullmatch(r"gateway_v[0-9]+", str(name_or_path)) is not None
+
+
 def load_policy(name_or_path: str | Path = DEFAULT_POLICY) -> Policy:
     """A gateway policy by shipped name (``gateway_v1``) or file path."""
     text = str(name_or_path)
-    if re.fullmatch(r"gateway_v[0-9]+", text):
+    if is_shipped(text):
         p = package_data("frontierguard.gateway.policies", f"{text}.yaml")
         if not p.exists():
             raise DataFileError(f"no shipped gateway policy named {text!r}", p)

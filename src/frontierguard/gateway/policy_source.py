@@ -12,14 +12,13 @@ policy from its first check to its last.
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from frontierguard.core.errors import FrontierguardError
 from frontierguard.gateway.cot import CotScorer, scorer_for
-from frontierguard.gateway.policy import Policy, load_policy
+from frontierguard.gateway.policy import Policy, is_shipped, load_policy
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +35,10 @@ class PolicySource:
     """The policy in force, from a shipped name or a watched file."""
 
     def __init__(self, name_or_path: str | Path, text_chars: int) -> None:
-        text = str(name_or_path)
-        self.path = None if re.fullmatch(r"gateway_v[0-9]+", text) else Path(text)
+        self.path = None if is_shipped(name_or_path) else Path(name_or_path)
         self.text_chars = text_chars
         self.signature = self._signature()
-        self.current = self._load(text)  # a policy that does not load stops the start
+        self.current = self._load(name_or_path)  # a policy that does not load stops the start
         self.reloads, self.error = 0, ""
         self._lock = threading.Lock()
 

@@ -77,8 +77,10 @@ def shared_orgs(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {str(a) for (a,) in rows}
 
 
-def member_links(con: duckdb.DuckDBPyConnection, policy: Policy) -> dict[str, tuple[
-        float, float, bool]]:
+Ties = dict[str, tuple[float, float, bool]]
+
+
+def member_links(con: duckdb.DuckDBPyConnection, policy: Policy) -> Ties:
     """Per account in a community: (its strongest in-community hard part; the same, not
     counting links that only a tool family -- ``decision.tool_families``, the client build
     -- forms; whether it has a corroborated anchored link inside its community)."""
@@ -137,7 +139,7 @@ def is_tied(r: dict[str, Any], links: tuple[float, float, bool] | None,
             or r["max_link"] >= policy.account_params["tie_link_hi"])
 
 
-def harvest_members(members: list[dict[str, Any]], ties: dict[str, tuple[float, float, bool]],
+def harvest_members(members: list[dict[str, Any]], ties: Ties,
                     policy: Policy) -> list[dict[str, Any]]:
     """The members a community's harvest test reads: all of them, or (``harvest_members:
     tied``, policy_v8) the tied ones when at least ``campaign.min_accounts`` are."""
@@ -179,11 +181,12 @@ class Decided:
 
 
 def _views(con: duckdb.DuckDBPyConnection, policy: Policy, rows: list[dict[str, Any]],
-           cands: dict[int, list[dict[str, Any]]], t: float) -> tuple[Null, dict[int, dict[
-               str, Any]]]:
+           cands: dict[int, list[dict[str, Any]]], t: float, ties: Ties) -> tuple[
+               Null, dict[int, dict[str, Any]]]:
     """The null model and every candidate's figures: coordination first, then harvest
     against the accounts outside every coordinated candidate (or, when those are fewer
-    than ``min_reference`` actors, against all accounts outside the candidate)."""
+    than ``min_reference`` actors, against all accounts outside the candidate); ``ties``
+    are :func:`member_links`."""
     decision = policy.decision
     assert decision is not None
     rates = family_rates(con, policy, len(rows))
@@ -212,8 +215,6 @@ def _views(con: duckdb.DuckDBPyConnection, policy: Policy, rows: list[dict[str, 
                                            decision)
         return Null(len(rows), rates.shared, rates.drawn, ref, level, w, rates.anchored)
 
-    ties = member_links(con, policy)
-
     def harvest_of(c: int, m: list[dict[str, Any]]) -> dict[str, Any]:
         view = harvest_view(harvest_members(m, ties, policy), null_for(c))
         return {**view, "harvest_accounts": view["accounts"], "accounts": len(m)}
@@ -234,7 +235,8 @@ def decide(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers,
     cands = {c: m for c, m in groups.items() if len(m) >= policy.campaign_params["min_accounts"]}
     t = threshold_bits(len(cands), policy.decision.false_campaigns)
     account_orgs(con)
-    null, views = _views(con, policy, rows, cands, t)
+    ties = member_links(con, policy)  # read by the harvest test and by the members' roles
+    null, views = _views(con, policy, rows, cands, t, ties)
     explained = {c: scorers.campaign.explain(v) for c, v in views.items()}
     ranked = sorted(cands, key=lambda c: (-explained[c].score, -len(cands[c]), c))
     th = policy.thresholds
@@ -244,7 +246,7 @@ def decide(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers,
     ids.update({c: f"W{i + 1:03d}" for i, c in enumerate(watch)})
     medians = {c: float(v["harvest_median"]) for c, v in views.items()}
     accounts = _accounts(con, policy, scorers, rows, scores,
-                         (set(decided), ids, explained, medians))
+                         (set(decided), ids, explained, medians, ties))
     op = operating_point(policy, null, len(cands), t)
     members = defaultdict(list)
     for a in accounts:
@@ -268,10 +270,9 @@ def decide(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers,
 def _accounts(con: duckdb.DuckDBPyConnection, policy: Policy, scorers: Scorers,
               rows: list[dict[str, Any]], scores: dict[str, list[float]],
               ctx: tuple[set[int], dict[int, str], dict[int, Explanation],
-                         dict[int, float]]) -> list[dict[str, Any]]:
+                         dict[int, float], Ties]) -> list[dict[str, Any]]:
     assert policy.decision is not None
-    decided, ids, explained, medians = ctx
-    ties = member_links(con, policy)
+    decided, ids, explained, medians, ties = ctx
     declared = shared_orgs(con)
     out = []
     for r in rows:
